@@ -1,0 +1,8 @@
+//! Sahel Risk Map: an offline map of conflict incidents in the Sahel and coastal West Africa.
+//!
+//! The core ([`geodata`]) never touches the GUI; [`map`] draws with walkers plugins and
+//! [`ui`] is the eframe application. See `ARCHITECTURE.md`.
+
+pub mod geodata;
+pub mod map;
+pub mod ui;

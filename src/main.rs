@@ -1,0 +1,55 @@
+//! Command line: no subcommand opens the window.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::Parser;
+use sahel_risk::geodata::GeoData;
+use sahel_risk::ui::SahelApp;
+
+/// Sahel Risk Map: an offline map of conflict incidents in the Sahel and coastal West Africa.
+#[derive(Debug, Parser)]
+#[command(name = "sahel-risk", version, about)]
+struct Cli {
+    /// Read geodata files from this folder instead of the embedded copy (default: ./geodata
+    /// when it exists). A missing or broken file falls back to the embedded one, with a notice.
+    #[arg(long, value_name = "DIR")]
+    geodata: Option<PathBuf>,
+
+    /// Print the time from launch to the first painted frame, then exit (for benchmarks).
+    #[arg(long, hide = true)]
+    exit_after_first_frame: bool,
+}
+
+fn main() -> anyhow::Result<()> {
+    let started = Instant::now();
+    let cli = Cli::parse();
+    let dir = cli.geodata.clone().or_else(GeoData::default_override_dir);
+    let geo = GeoData::load(dir.as_deref());
+    for notice in &geo.notices {
+        eprintln!("warning: {notice}");
+    }
+    let geo = Arc::new(geo);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Sahel Risk Map")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    let exit_after_first_frame = cli.exit_after_first_frame;
+    eframe::run_native(
+        "Sahel Risk Map",
+        options,
+        Box::new(move |_cc| {
+            let mut app = SahelApp::new(geo);
+            app.started = started;
+            app.exit_after_first_frame = exit_after_first_frame;
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("could not open the window (is a display available?)")
+}

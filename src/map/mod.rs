@@ -1,0 +1,99 @@
+//! Map layers: one walkers `Plugin` per layer, each in its own file, all drawing from geometry
+//! prepared once ([`Basemap`]). Layers only draw; they never compute analyses.
+
+mod admin_layer;
+mod basemap;
+mod borders_layer;
+mod coastline_layer;
+mod furniture;
+mod labels;
+mod land_layer;
+mod places_layer;
+mod prepared;
+mod selection_layer;
+pub mod style;
+pub mod view;
+mod water_layer;
+
+pub use admin_layer::AdminLayer;
+pub use basemap::{AreaLabel, Basemap};
+pub use borders_layer::BordersLayer;
+pub use coastline_layer::CoastlineLayer;
+pub use furniture::{Attribution, ScaleBar, format_distance, nice_distance};
+pub use land_layer::{CoverageMask, LandLayer};
+pub use places_layer::PlacesLayer;
+pub use selection_layer::{RegionRef, SelectionLayer, SelectionState, hit_test, tooltip};
+pub use water_layer::{LakesLayer, RiversLayer};
+
+use crate::geodata::GeoData;
+use style::Widths;
+
+/// Which basemap layers are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayerVisibility {
+    pub countries: bool,
+    pub admin1: bool,
+    pub provinces: bool,
+    pub coastline: bool,
+    pub rivers: bool,
+    pub lakes: bool,
+    pub places: bool,
+}
+
+impl Default for LayerVisibility {
+    fn default() -> Self {
+        LayerVisibility {
+            countries: true,
+            admin1: true,
+            provinces: false,
+            coastline: true,
+            rivers: true,
+            lakes: true,
+            places: true,
+        }
+    }
+}
+
+/// Add the basemap layers to a walkers map, bottom to top.
+pub fn with_basemap<'a, 'b, 'c>(
+    mut map: walkers::Map<'a, 'b, 'c>,
+    geo: &'c GeoData,
+    basemap: &'c Basemap,
+    layers: LayerVisibility,
+    widths: Widths,
+) -> walkers::Map<'a, 'b, 'c> {
+    map = map.with_plugin(LandLayer { basemap });
+    if layers.lakes {
+        map = map.with_plugin(LakesLayer { basemap, widths });
+    }
+    if layers.rivers {
+        map = map.with_plugin(RiversLayer { basemap, widths });
+    }
+    if layers.provinces {
+        map = map.with_plugin(AdminLayer {
+            lines: &basemap.provinces,
+            stroke: Box::new(move |z| widths.province(z)),
+            min_zoom: 5.0,
+        });
+    }
+    if layers.admin1 {
+        map = map.with_plugin(AdminLayer {
+            lines: &basemap.admin1,
+            stroke: Box::new(move |z| widths.admin1(z)),
+            min_zoom: 0.0,
+        });
+    }
+    if layers.coastline {
+        map = map.with_plugin(CoastlineLayer { basemap, widths });
+    }
+    if layers.countries {
+        map = map.with_plugin(BordersLayer { basemap, widths });
+    }
+    map.with_plugin(CoverageMask).with_plugin(PlacesLayer {
+        basemap,
+        gazetteer: &geo.gazetteer,
+        show_places: layers.places,
+        show_regions: layers.admin1,
+        scale: widths.scale,
+    })
+}
