@@ -4,5 +4,7 @@
 //! [`ui`] is the eframe application. See `ARCHITECTURE.md`.
 
 pub mod geodata;
+pub mod import;
 pub mod map;
+pub mod model;
 pub mod ui;

@@ -1,0 +1,30 @@
+//! UCDP GED CSV, with or without a header row.
+
+use std::io::Read;
+use std::sync::atomic::AtomicBool;
+
+use super::csv_driver::{self, CsvLayout};
+use super::error::ImportError;
+use super::sink::Sink;
+use super::ucdp_map;
+
+pub(crate) fn import<R: Read>(
+    reader: R,
+    file: &str,
+    delimiter: u8,
+    headerless: bool,
+    sink: &mut Sink,
+    cancel: &AtomicBool,
+) -> Result<(), ImportError> {
+    let layout = CsvLayout {
+        file,
+        delimiter,
+        headerless,
+        schema: &ucdp_map::SCHEMA,
+        required: ucdp_map::REQUIRED,
+    };
+    csv_driver::read(reader, &layout, sink, cancel, |row, line, ctx| {
+        ucdp_map::map_row(row, line, ctx)
+    })?;
+    Ok(())
+}
