@@ -1,18 +1,28 @@
-//! Command line: no subcommand opens the window.
+//! Command line: no subcommand opens the window; subcommands run headless and print.
+
+mod cli;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use sahel_risk::geodata::GeoData;
 use sahel_risk::ui::SahelApp;
 
 /// Sahel Risk Map: an offline map of conflict incidents in the Sahel and coastal West Africa.
 #[derive(Debug, Parser)]
-#[command(name = "sahel-risk", version, about)]
+#[command(
+    name = "sahel-risk",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Read geodata files from this folder instead of the embedded copy (default: ./geodata
     /// when it exists). A missing or broken file falls back to the embedded one, with a notice.
     #[arg(long, value_name = "DIR")]
@@ -23,9 +33,29 @@ struct Cli {
     exit_after_first_frame: bool,
 }
 
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import incident files and print what was read (format, rows, events, merged, rejected,
+    /// fatalities, dates, warnings, errors with line and field).
+    Inspect {
+        /// ACLED CSV or API JSON, UCDP GED CSV, GeoJSON, or a Sahel Risk Map save file.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per line and per file.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        let code = match command {
+            Command::Inspect { files, json } => cli::inspect::run(&files, json)?,
+        };
+        std::process::exit(code);
+    }
     let dir = cli.geodata.clone().or_else(GeoData::default_override_dir);
     let geo = GeoData::load(dir.as_deref());
     for notice in &geo.notices {

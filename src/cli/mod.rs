@@ -1,0 +1,3 @@
+//! Headless subcommands: they use the core directly and print to stdout.
+
+pub mod inspect;
