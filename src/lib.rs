@@ -3,8 +3,10 @@
 //! The core ([`geodata`]) never touches the GUI; [`map`] draws with walkers plugins and
 //! [`ui`] is the eframe application. See `ARCHITECTURE.md`.
 
+pub mod analysis;
 pub mod geodata;
 pub mod import;
 pub mod map;
 pub mod model;
+pub mod sample;
 pub mod ui;

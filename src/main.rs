@@ -23,6 +23,10 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
+    /// Incident files to open (ACLED CSV or API JSON, UCDP GED CSV, GeoJSON, saved sessions).
+    /// Without any, the window opens on the bundled synthetic sample.
+    files: Vec<PathBuf>,
+
     /// Read geodata files from this folder instead of the embedded copy (default: ./geodata
     /// when it exists). A missing or broken file falls back to the embedded one, with a notice.
     #[arg(long, value_name = "DIR")]
@@ -70,11 +74,13 @@ fn main() -> anyhow::Result<()> {
         ..Default::default()
     };
     let exit_after_first_frame = cli.exit_after_first_frame;
+    let files = cli.files.clone();
     eframe::run_native(
         "Sahel Risk Map",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             let mut app = SahelApp::new(geo);
+            app.open_files(files, &cc.egui_ctx);
             app.started = started;
             app.exit_after_first_frame = exit_after_first_frame;
             Ok(Box::new(app))

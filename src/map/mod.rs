@@ -6,6 +6,7 @@ mod basemap;
 mod borders_layer;
 mod coastline_layer;
 mod furniture;
+pub mod incidents_layer;
 mod labels;
 mod land_layer;
 mod places_layer;

@@ -49,6 +49,8 @@ pub struct SelectionLayer<'a> {
     pub geo: &'a GeoData,
     pub state: &'a mut SelectionState,
     pub provinces: bool,
+    /// False while an incident marker is under the pointer: the click is the marker's.
+    pub clicks_select: bool,
 }
 
 fn outline(painter: &egui::Painter, view: &View, region: &Region, stroke: Stroke) {
@@ -77,7 +79,7 @@ impl Plugin for SelectionLayer<'_> {
         state.hovered = state
             .pointer
             .and_then(|(lon, lat)| hit_test(self.geo, lon, lat, self.provinces));
-        if response.clicked() {
+        if response.clicked() && self.clicks_select {
             state.selected = state.hovered;
         }
         let painter = ui.painter();

@@ -1,5 +1,6 @@
 //! The eframe application: panels around the map, and the state between frames.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -7,9 +8,18 @@ use egui::{Key, Ui};
 use walkers::{Map, lon_lat};
 
 use super::camera::{Camera, HOME_BOX};
+use super::filters_panel::FilterUiState;
+use super::import_job::ImportJob;
+use super::incident_details::ClaimForm;
+use super::incident_table::TableState;
+use super::incidents::Incidents;
 use super::search::SearchBox;
-use super::{about, layers_panel, map_controls, status_bar};
+use super::{
+    about, file_menu, filters_panel, incident_details, layers_panel, legend, map_controls,
+    status_bar,
+};
 use crate::geodata::GeoData;
+use crate::map::incidents_layer::{IncidentsLayer, MarkerStats};
 use crate::map::style::Widths;
 use crate::map::{
     self, Attribution, Basemap, LayerVisibility, ScaleBar, SelectionLayer, SelectionState,
@@ -23,10 +33,24 @@ pub struct SahelApp {
     pub layers: LayerVisibility,
     pub selection: SelectionState,
     pub search: SearchBox,
+    pub incidents: Incidents,
+    pub show_incidents: bool,
+    pub show_table: bool,
     pub show_about: bool,
+    pub filter_ui: FilterUiState,
+    pub table: TableState,
+    pub claim_form: ClaimForm,
+    pub job: Option<ImportJob>,
+    /// Messages from the last import or save, shown in the import report window.
+    pub messages: Vec<String>,
+    pub show_messages: bool,
+    pub open_path: file_menu::OpenPath,
+    pub marker_stats: MarkerStats,
+    /// The incident marker under the pointer in the last frame.
+    pub hovered_incident: Option<usize>,
     /// Set until the first frame has laid out the map and fitted the opening view.
     needs_fit: bool,
-    /// When the app was created, for the launch-to-first-frame measurement.
+    /// When the process started, for the launch-to-first-frame measurement.
     pub started: Instant,
     /// Exit after the first frame is painted, printing the time (for benchmarks).
     pub exit_after_first_frame: bool,
@@ -37,6 +61,10 @@ pub struct SahelApp {
 
 impl SahelApp {
     pub fn new(geo: Arc<GeoData>) -> Self {
+        Self::with_incidents(geo, Incidents::default())
+    }
+
+    pub fn with_incidents(geo: Arc<GeoData>, incidents: Incidents) -> Self {
         let basemap = Arc::new(Basemap::new(&geo));
         SahelApp {
             geo,
@@ -45,7 +73,19 @@ impl SahelApp {
             layers: LayerVisibility::default(),
             selection: SelectionState::default(),
             search: SearchBox::default(),
+            incidents,
+            show_incidents: true,
+            show_table: true,
             show_about: false,
+            filter_ui: FilterUiState::default(),
+            table: TableState::default(),
+            claim_form: ClaimForm::default(),
+            job: None,
+            messages: Vec::new(),
+            show_messages: false,
+            open_path: file_menu::OpenPath::default(),
+            marker_stats: MarkerStats::default(),
+            hovered_incident: None,
             needs_fit: true,
             started: Instant::now(),
             exit_after_first_frame: false,
@@ -54,27 +94,73 @@ impl SahelApp {
         }
     }
 
+    /// Import files on a worker thread; the result is merged when it arrives.
+    pub fn open_files(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        if files.is_empty() || self.job.is_some() {
+            return;
+        }
+        let ctx = ctx.clone();
+        self.job = Some(ImportJob::start(files, move || ctx.request_repaint()));
+    }
+
+    /// Wait for a running import to finish and merge it (tests and scripted use).
+    pub fn finish_import_blocking(&mut self) {
+        while let Some(job) = &self.job {
+            if let Some(r) = job.poll() {
+                self.job = None;
+                file_menu::merge_results(self, r);
+            } else {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    }
+
     /// Lay out the whole window inside `ui` (the root, or a test harness).
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             ctx.set_theme(egui::Theme::Light);
+            super::fonts::install(&ctx);
         }
         let dt = ctx.input(|i| Duration::from_secs_f32(i.stable_dt.min(0.1)));
         if self.camera.step(dt) {
             ctx.request_repaint();
         }
+        self.poll_job();
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.open_files(dropped, &ctx);
+        }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar::show(ui, &self.geo, &self.selection, self.camera.zoom());
+            status_bar::show(ui, self);
         });
+        if self.show_table && !self.incidents.store.is_empty() {
+            egui::Panel::bottom("incident_table")
+                .resizable(true)
+                .default_size(190.0)
+                .show(ui, |ui| self.table.show(ui, &mut self.incidents));
+        }
         egui::Panel::left("side_panel")
             .default_size(250.0)
             .show(ui, |ui| self.side_panel(ui));
+        if !self.incidents.store.is_empty() {
+            egui::Panel::right("incidents_panel")
+                .default_size(330.0)
+                .show(ui, |ui| self.incidents_panel(ui));
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
         if self.show_about {
             about::window(&ctx, &self.geo, &mut self.show_about);
         }
+        file_menu::windows(&ctx, self);
         self.frames += 1;
     }
 
@@ -82,6 +168,7 @@ impl SahelApp {
     pub fn map_only(&mut self, ui: &mut Ui) {
         if self.frames == 0 {
             ui.ctx().set_theme(egui::Theme::Light);
+            super::fonts::install(ui.ctx());
         }
         self.frames += 1;
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
@@ -92,15 +179,30 @@ impl SahelApp {
         self.needs_fit = false;
     }
 
+    fn poll_job(&mut self) {
+        if let Some(r) = self.job.as_ref().and_then(|j| j.poll()) {
+            self.job = None;
+            file_menu::merge_results(self, r);
+        }
+    }
+
     fn top_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.heading("Sahel Risk Map");
+            file_menu::menu(ui, self);
             ui.separator();
-            ui.label("Offline basemap · West Africa");
+            ui.heading("Sahel Risk Map");
+            if self.incidents.sample {
+                ui.label(
+                    egui::RichText::new(crate::sample::SAMPLE_LABEL)
+                        .color(egui::Color32::WHITE)
+                        .background_color(egui::Color32::from_rgb(0xA0, 0x3A, 0x2A)),
+                );
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("About").clicked() {
                     self.show_about = true;
                 }
+                ui.toggle_value(&mut self.show_table, "Table");
             });
         });
     }
@@ -117,9 +219,23 @@ impl SahelApp {
             }
         }
         ui.separator();
+        ui.checkbox(
+            &mut self.show_incidents,
+            egui::RichText::new("Incidents").strong(),
+        );
         layers_panel::show(ui, &mut self.layers);
         ui.separator();
         layers_panel::selected_region(ui, &self.geo, &mut self.selection);
+    }
+
+    fn incidents_panel(&mut self, ui: &mut Ui) {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading("Filters");
+            filters_panel::show(ui, &mut self.incidents, &mut self.filter_ui);
+            ui.separator();
+            ui.heading("Incident");
+            incident_details::show(ui, &mut self.incidents, &mut self.claim_form);
+        });
     }
 
     fn map_area(&mut self, ui: &mut Ui) {
@@ -130,6 +246,7 @@ impl SahelApp {
         if !ui.ctx().egui_wants_keyboard_input() {
             self.keyboard(ui);
         }
+        let marker_was_hovered = self.hovered_incident.is_some();
         let SahelApp {
             geo,
             basemap,
@@ -137,32 +254,78 @@ impl SahelApp {
             layers,
             selection,
             map_rect,
+            incidents,
+            marker_stats,
+            hovered_incident,
             ..
         } = self;
+        let mut clicked_incident = None;
         let center = camera.center();
         let widths = Widths::default();
         let map = Map::new(None, &mut camera.memory, center)
             .zoom_with_ctrl(false)
             .double_click_to_zoom(true)
             .double_click_to_zoom_out(true);
-        let map = map::with_basemap(map, geo, basemap, *layers, widths)
-            .with_plugin(SelectionLayer {
+        let mut map =
+            map::with_basemap(map, geo, basemap, *layers, widths).with_plugin(SelectionLayer {
                 geo,
                 state: selection,
                 provinces: layers.provinces,
-            })
+                clicks_select: !marker_was_hovered,
+            });
+        if self.show_incidents {
+            map = map.with_plugin(IncidentsLayer {
+                columns: &incidents.columns,
+                filtered: &incidents.result.indices,
+                selected: incidents.selected,
+                stats: marker_stats,
+                hovered: hovered_incident,
+                clicked: &mut clicked_incident,
+                scale: 1.0,
+            });
+        } else {
+            *hovered_incident = None;
+        }
+        let map = map
             .with_plugin(ScaleBar { scale: 1.0 })
             .with_plugin(Attribution {
                 text: &geo.attribution,
                 scale: 1.0,
             });
-        let shown = map.show(ui, |ui, _, _, _| map_controls::show(ui));
+        let show_legend = self.show_incidents && !incidents.store.is_empty();
+        let sample = incidents.sample;
+        let shown = map.show(ui, |ui, _, _, _| {
+            if show_legend {
+                legend::show(ui, sample);
+            }
+            map_controls::show(ui)
+        });
         *map_rect = Some(shown.response.rect);
-        let action = shown.inner;
-        match action {
+        if let Some(i) = clicked_incident {
+            incidents.selected = Some(i);
+            self.table.scroll_to_selected = true;
+        }
+        if let (Some(i), Some(pos)) = (*hovered_incident, shown.response.hover_pos())
+            && let Some(inc) = incidents.store.incidents().get(i)
+        {
+            let text = format!(
+                "{}\n{}\nfatalities: {}",
+                incident_details::summary(inc),
+                inc.geo_precision.describe(),
+                super::incident_table::fatalities_text(inc)
+            );
+            map::tooltip(
+                &ui.painter().with_clip_rect(shown.response.rect),
+                pos + egui::vec2(14.0, 10.0),
+                &text,
+            );
+        }
+        match shown.inner {
             map_controls::Action::ZoomIn => camera.zoom_by(1.0),
             map_controls::Action::ZoomOut => camera.zoom_by(-1.0),
-            map_controls::Action::Home => camera.fly_to_bounds(HOME_BOX, ui.min_rect().size(), 8.0),
+            map_controls::Action::Home => {
+                camera.fly_to_bounds(HOME_BOX, shown.response.rect.size(), 8.0)
+            }
             map_controls::Action::None => {}
         }
         camera.clamp();

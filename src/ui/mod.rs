@@ -3,11 +3,20 @@
 mod about;
 mod app;
 pub mod camera;
+mod file_menu;
+mod filters_panel;
+mod fonts;
+mod import_job;
+mod incident_details;
+mod incident_table;
+pub mod incidents;
 mod layers_panel;
+mod legend;
 mod map_controls;
 mod search;
 mod status_bar;
 
 pub use about::BOUNDARY_NOTE;
 pub use app::SahelApp;
+pub use incidents::Incidents;
 pub use status_bar::format_lonlat;

@@ -1,9 +1,8 @@
-//! The status bar: pointer coordinates, zoom, hovered region, geodata notices.
+//! The status bar: pointer coordinates, zoom, hovered region, what is loaded, notices.
 
-use egui::Ui;
+use egui::{Color32, Ui};
 
-use crate::geodata::GeoData;
-use crate::map::SelectionState;
+use super::app::SahelApp;
 
 /// "12.609°N 7.975°W"
 pub fn format_lonlat(lon: f64, lat: f64) -> String {
@@ -12,24 +11,45 @@ pub fn format_lonlat(lon: f64, lat: f64) -> String {
     format!("{:.3}°{ns} {:.3}°{ew}", lat.abs(), lon.abs())
 }
 
-pub fn show(ui: &mut Ui, geo: &GeoData, selection: &SelectionState, zoom: f64) {
+pub fn show(ui: &mut Ui, app: &SahelApp) {
+    let warn = Color32::from_rgb(0xB0, 0x5A, 0x00);
     ui.horizontal(|ui| {
-        match selection.pointer {
+        match app.selection.pointer {
             Some((lon, lat)) => ui.monospace(format_lonlat(lon, lat)),
             None => ui.monospace("—"),
         };
         ui.separator();
-        ui.label(format!("zoom {zoom:.1}"));
-        if let Some(region) = selection.hovered.and_then(|r| r.get(geo)) {
+        ui.label(format!("zoom {:.1}", app.camera.zoom()));
+        if let Some(region) = app.selection.hovered.and_then(|r| r.get(&app.geo)) {
             ui.separator();
             ui.label(format!("{}, {}", region.name, region.country_name));
         }
-        for notice in &geo.notices {
+        let inc = &app.incidents;
+        if !inc.store.is_empty() {
             ui.separator();
-            ui.colored_label(
-                egui::Color32::from_rgb(0xB0, 0x5A, 0x00),
-                format!("⚠ {notice}"),
-            );
+            if inc.sample {
+                ui.colored_label(
+                    Color32::from_rgb(0xA0, 0x3A, 0x2A),
+                    crate::sample::SAMPLE_LABEL,
+                );
+            }
+            ui.label(super::filters_panel::totals_text(inc));
+            if let (Some(a), Some(b)) = (inc.columns.date_min, inc.columns.date_max) {
+                ui.label(format!("data {a} to {b}"));
+            }
+            if app.show_incidents && app.marker_stats.thinned() {
+                ui.colored_label(
+                    warn,
+                    format!(
+                        "markers thinned: {} of {} in view drawn",
+                        app.marker_stats.drawn, app.marker_stats.in_view
+                    ),
+                );
+            }
+        }
+        for notice in &app.geo.notices {
+            ui.separator();
+            ui.colored_label(warn, format!("⚠ {notice}"));
         }
     });
 }

@@ -1,0 +1,178 @@
+//! Opening and saving files: the File menu, the import progress window, the import reports.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::app::SahelApp;
+use super::import_job::JobResult;
+use crate::import::{ImportError, native};
+
+/// The "Open path" fallback for machines without a desktop file-dialog service.
+#[derive(Default)]
+pub struct OpenPath {
+    pub open: bool,
+    pub text: String,
+}
+
+const EXTENSIONS: [&str; 5] = ["csv", "json", "geojson", "txt", "sahelrisk"];
+
+pub fn menu(ui: &mut Ui, app: &mut SahelApp) {
+    ui.menu_button("File", |ui| {
+        if ui.button("Open files…").clicked() {
+            ui.close();
+            if let Some(files) = rfd::FileDialog::new()
+                .add_filter("Incident data", &EXTENSIONS)
+                .add_filter("All files", &["*"])
+                .pick_files()
+            {
+                app.open_files(files, ui.ctx());
+            } else {
+                app.open_path.open = true;
+            }
+        }
+        if ui.button("Open by path…").clicked() {
+            ui.close();
+            app.open_path.open = true;
+        }
+        if ui
+            .add_enabled(
+                !app.incidents.store.is_empty(),
+                egui::Button::new("Save as…"),
+            )
+            .clicked()
+        {
+            ui.close();
+            if let Some(path) = rfd::FileDialog::new()
+                .set_file_name("incidents.sahelrisk")
+                .save_file()
+            {
+                save(app, path);
+            }
+        }
+        if app.incidents.sample && ui.button("Remove sample data").clicked() {
+            ui.close();
+            app.incidents.clear();
+        }
+        if ui.button("Import reports").clicked() {
+            ui.close();
+            app.show_messages = true;
+        }
+    });
+}
+
+pub fn save(app: &mut SahelApp, path: PathBuf) {
+    let msg = match native::save(&path, app.incidents.store.incidents()) {
+        Ok(()) => format!(
+            "Saved {} incidents to {}",
+            app.incidents.store.len(),
+            path.display()
+        ),
+        Err(e) => format!("Could not save: {e}"),
+    };
+    app.messages.push(msg);
+    app.show_messages = true;
+}
+
+/// Merge a finished import. The synthetic sample is removed before the user's own data
+/// comes in, so the two never mix.
+pub fn merge_results(app: &mut SahelApp, results: JobResult) {
+    app.messages.clear();
+    for (path, r) in results {
+        match r {
+            Ok(imported) => {
+                if app.incidents.sample {
+                    app.incidents.clear();
+                    app.messages
+                        .push("The synthetic sample was removed: your data is shown alone.".into());
+                }
+                let report = imported.report.clone();
+                let stats = app.incidents.add(imported.incidents, imported.report);
+                app.messages.push(format!("{report}\n{}", stats.summary()));
+            }
+            Err(ImportError::Cancelled) => app.messages.push(format!(
+                "{}: import cancelled; nothing from it was added.",
+                path.display()
+            )),
+            Err(e) => app
+                .messages
+                .push(format!("{e}\nNothing already loaded was changed.")),
+        }
+    }
+    app.show_messages = true;
+}
+
+pub fn windows(ctx: &egui::Context, app: &mut SahelApp) {
+    if let Some(job) = &app.job {
+        egui::Window::new("Importing")
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let n = job.current.load(std::sync::atomic::Ordering::Relaxed) as usize;
+                if let Some(f) = job.files.get(n) {
+                    ui.label(format!(
+                        "{} ({} of {})",
+                        f.display(),
+                        n + 1,
+                        job.files.len()
+                    ));
+                }
+                ui.add(egui::ProgressBar::new(job.fraction()).show_percentage());
+                if job.is_cancelling() {
+                    ui.label("Cancelling…");
+                } else if ui.button("Cancel").clicked() {
+                    job.cancel();
+                }
+            });
+    }
+    if app.open_path.open {
+        let mut open = true;
+        let mut go = false;
+        egui::Window::new("Open by path")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("One or more files, separated by new lines:");
+                ui.add(
+                    egui::TextEdit::multiline(&mut app.open_path.text)
+                        .desired_rows(3)
+                        .desired_width(420.0),
+                );
+                go = ui.button("Import").clicked();
+            });
+        if go {
+            let files: Vec<PathBuf> = app
+                .open_path
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            app.open_path.open = false;
+            app.open_files(files, ctx);
+        } else {
+            app.open_path.open = open;
+        }
+    }
+    if app.show_messages {
+        let mut open = true;
+        egui::Window::new("Import report")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show(ui, |ui| {
+                        if app.messages.is_empty() {
+                            ui.weak("Nothing imported yet.");
+                        }
+                        for m in &app.messages {
+                            ui.monospace(m);
+                            ui.separator();
+                        }
+                    });
+            });
+        app.show_messages = open;
+    }
+}
