@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use sahel_risk::geodata::GeoData;
-use sahel_risk::ui::SahelApp;
+use sahel_risk::ui::{Incidents, SahelApp};
 
 /// Sahel Risk Map: an offline map of conflict incidents in the Sahel and coastal West Africa.
 #[derive(Debug, Parser)]
@@ -79,7 +79,13 @@ fn main() -> anyhow::Result<()> {
         "Sahel Risk Map",
         options,
         Box::new(move |cc| {
-            let mut app = SahelApp::new(geo);
+            let mut app = if files.is_empty() {
+                let towns = sahel_risk::sample::gazetteer_towns(&geo);
+                let incidents = Incidents::with_sample(sahel_risk::sample::sample(&towns));
+                SahelApp::with_incidents(geo, incidents)
+            } else {
+                SahelApp::new(geo)
+            };
             app.open_files(files, &cc.egui_ctx);
             app.started = started;
             app.exit_after_first_frame = exit_after_first_frame;

@@ -49,8 +49,8 @@ pub struct SelectionLayer<'a> {
     pub geo: &'a GeoData,
     pub state: &'a mut SelectionState,
     pub provinces: bool,
-    /// False while an incident marker is under the pointer: the click is the marker's.
-    pub clicks_select: bool,
+    /// True while an incident marker is under the pointer: the click and tooltip are the marker's.
+    pub marker_hovered: bool,
 }
 
 fn outline(painter: &egui::Painter, view: &View, region: &Region, stroke: Stroke) {
@@ -79,7 +79,7 @@ impl Plugin for SelectionLayer<'_> {
         state.hovered = state
             .pointer
             .and_then(|(lon, lat)| hit_test(self.geo, lon, lat, self.provinces));
-        if response.clicked() && self.clicks_select {
+        if response.clicked() && !self.marker_hovered {
             state.selected = state.hovered;
         }
         let painter = ui.painter();
@@ -88,6 +88,7 @@ impl Plugin for SelectionLayer<'_> {
         }
         if let (Some(r), Some(pos)) = (state.hovered, response.hover_pos())
             && !response.dragged()
+            && !self.marker_hovered
             && let Some(region) = r.get(self.geo)
         {
             if state.selected != Some(r) {

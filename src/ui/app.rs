@@ -271,7 +271,7 @@ impl SahelApp {
                 geo,
                 state: selection,
                 provinces: layers.provinces,
-                clicks_select: !marker_was_hovered,
+                marker_hovered: marker_was_hovered,
             });
         if self.show_incidents {
             map = map.with_plugin(IncidentsLayer {
