@@ -365,7 +365,7 @@ impl SahelApp {
 impl eframe::App for SahelApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-        if self.exit_after_first_frame && self.frames >= 2 {
+        if self.exit_after_first_frame && self.frames == 2 {
             println!(
                 "first frame after {:.0} ms",
                 self.started.elapsed().as_secs_f64() * 1000.0
