@@ -160,8 +160,7 @@ fn table_row_click_selects_and_a_user_claim_can_be_added() {
     let mut claim =
         sahel_risk::model::Claim::new(Claimant::UnNgo, "OCHA Mali situation report", Some(9));
     claim.note = Some("OCHA figure".into());
-    app.incidents.store.add_user_claim(&id, claim);
-    app.incidents.rebuild();
+    assert!(app.incidents.add_user_claim(&id, claim));
     h.run_steps(2);
     let inc = h.state().incidents.selected_incident().unwrap();
     assert_eq!(inc.claims.len(), before + 1);

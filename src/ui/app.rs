@@ -100,7 +100,11 @@ impl SahelApp {
             return;
         }
         let ctx = ctx.clone();
-        self.job = Some(ImportJob::start(files, move || ctx.request_repaint()));
+        self.job = Some(ImportJob::start(
+            files,
+            self.incidents.merge_base(),
+            move || ctx.request_repaint(),
+        ));
     }
 
     /// Wait for a running import to finish and merge it (tests and scripted use).
@@ -234,7 +238,12 @@ impl SahelApp {
             filters_panel::show(ui, &mut self.incidents, &mut self.filter_ui);
             ui.separator();
             ui.heading("Incident");
-            incident_details::show(ui, &mut self.incidents, &mut self.claim_form);
+            incident_details::show(
+                ui,
+                &mut self.incidents,
+                &mut self.claim_form,
+                self.job.is_some(),
+            );
         });
     }
 

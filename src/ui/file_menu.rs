@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use super::app::SahelApp;
-use super::import_job::JobResult;
-use crate::import::{ImportError, native};
+use super::import_job::JobOutcome;
+use crate::import::native;
 
 /// The "Open path" fallback for machines without a desktop file-dialog service.
 #[derive(Default)]
@@ -74,30 +74,20 @@ pub fn save(app: &mut SahelApp, path: PathBuf) {
     app.show_messages = true;
 }
 
-/// Merge a finished import. The synthetic sample is removed before the user's own data
-/// comes in, so the two never mix.
-pub fn merge_results(app: &mut SahelApp, results: JobResult) {
-    app.messages.clear();
-    for (path, r) in results {
-        match r {
-            Ok(imported) => {
-                if app.incidents.sample {
-                    app.incidents.clear();
-                    app.messages
-                        .push("The synthetic sample was removed: your data is shown alone.".into());
-                }
-                let report = imported.report.clone();
-                let stats = app.incidents.add(imported.incidents, imported.report);
-                app.messages.push(format!("{report}\n{}", stats.summary()));
-            }
-            Err(ImportError::Cancelled) => app.messages.push(format!(
-                "{}: import cancelled; nothing from it was added.",
-                path.display()
-            )),
-            Err(e) => app
-                .messages
-                .push(format!("{e}\nNothing already loaded was changed.")),
+/// Take a finished import: the merged store replaces the one shown (the synthetic sample is
+/// dropped when the user's own data comes in, so the two never mix).
+pub fn merge_results(app: &mut SahelApp, outcome: JobOutcome) {
+    app.messages = outcome.messages;
+    if let Some((store, columns)) = outcome.merged {
+        if app.incidents.sample {
+            app.incidents.sample = false;
+            app.messages.insert(
+                0,
+                "The synthetic sample was removed: your data is shown alone.".into(),
+            );
         }
+        app.incidents.replace(store, Some(columns));
+        app.incidents.reports.extend(outcome.reports);
     }
     app.show_messages = true;
 }
@@ -118,6 +108,9 @@ pub fn windows(ctx: &egui::Context, app: &mut SahelApp) {
                     ));
                 }
                 ui.add(egui::ProgressBar::new(job.fraction()).show_percentage());
+                if job.merging.load(std::sync::atomic::Ordering::Relaxed) {
+                    ui.label("Merging and indexing… (the map keeps showing the previous data)");
+                }
                 if job.is_cancelling() {
                     ui.label("Cancelling…");
                 } else if ui.button("Cancel").clicked() {

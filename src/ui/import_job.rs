@@ -1,5 +1,6 @@
-//! Importing files on a worker thread, with progress and a cancel button. The window keeps
-//! drawing (and keeps what is loaded) while a file is read.
+//! Importing files on a worker thread, with progress and a cancel button. The worker also merges
+//! into a copy of the store and builds the filter columns, so the window keeps drawing the data
+//! it has until the new data is complete.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,10 +8,19 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
 
-use crate::import::{ImportError, Imported, import_path};
+use crate::analysis::IncidentColumns;
+use crate::import::{ImportError, ImportReport, import_path};
+use crate::model::IncidentStore;
 
-/// What a finished job hands back, one entry per file.
-pub type JobResult = Vec<(PathBuf, Result<Imported, ImportError>)>;
+/// What a finished job hands back.
+pub struct JobOutcome {
+    /// The merged store and its columns, when at least one file was read.
+    pub merged: Option<(IncidentStore, IncidentColumns)>,
+    /// The reports of the files that were read, in order.
+    pub reports: Vec<ImportReport>,
+    /// One message per file, for the import report window.
+    pub messages: Vec<String>,
+}
 
 pub struct ImportJob {
     pub files: Vec<PathBuf>,
@@ -18,29 +28,43 @@ pub struct ImportJob {
     pub current: Arc<AtomicU64>,
     pub bytes_read: Arc<AtomicU64>,
     pub bytes_total: Arc<AtomicU64>,
+    /// Set once every file is read and the worker is merging.
+    pub merging: Arc<AtomicBool>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<JobResult>,
+    result: Receiver<JobOutcome>,
     _thread: JoinHandle<()>,
 }
 
 impl ImportJob {
-    /// Start importing `files` in order; `wake` is called when there is progress to show.
-    pub fn start(files: Vec<PathBuf>, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    /// Import `files` in order and merge them into a copy of `base` (an empty store replaces
+    /// the synthetic sample). `wake` is called when there is progress to show.
+    pub fn start(
+        files: Vec<PathBuf>,
+        base: Arc<IncidentStore>,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let current = Arc::new(AtomicU64::new(0));
         let bytes_read = Arc::new(AtomicU64::new(0));
         let bytes_total = Arc::new(AtomicU64::new(0));
+        let merging = Arc::new(AtomicBool::new(false));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, result) = channel();
         let thread = {
-            let (files, current, read, total, cancel) = (
+            let (files, current, read, total, merging, cancel) = (
                 files.clone(),
                 current.clone(),
                 bytes_read.clone(),
                 bytes_total.clone(),
+                merging.clone(),
                 cancel.clone(),
             );
             std::thread::spawn(move || {
-                let mut out = Vec::new();
+                let mut store: Option<IncidentStore> = None;
+                let mut out = JobOutcome {
+                    merged: None,
+                    reports: Vec::new(),
+                    messages: Vec::new(),
+                };
                 for (n, path) in files.into_iter().enumerate() {
                     current.store(n as u64, Ordering::Relaxed);
                     let progress = |r: u64, t: u64| {
@@ -48,12 +72,33 @@ impl ImportJob {
                         total.store(t, Ordering::Relaxed);
                         wake();
                     };
-                    let r = import_path(&path, &progress, &cancel);
-                    let stop = matches!(r, Err(ImportError::Cancelled));
-                    out.push((path, r));
-                    if stop {
-                        break;
+                    match import_path(&path, &progress, &cancel) {
+                        Ok(imported) => {
+                            merging.store(true, Ordering::Relaxed);
+                            wake();
+                            let s = store.get_or_insert_with(|| (*base).clone());
+                            let stats = s.merge(imported.incidents, &imported.report.file);
+                            out.messages
+                                .push(format!("{}\n{}", imported.report, stats.summary()));
+                            out.reports.push(imported.report);
+                            merging.store(false, Ordering::Relaxed);
+                        }
+                        Err(ImportError::Cancelled) => {
+                            out.messages.push(format!(
+                                "{}: import cancelled; nothing from it was added.",
+                                path.display()
+                            ));
+                            break;
+                        }
+                        Err(e) => out
+                            .messages
+                            .push(format!("{e}\nNothing already loaded was changed.")),
                     }
+                }
+                if let Some(s) = store {
+                    merging.store(true, Ordering::Relaxed);
+                    let columns = IncidentColumns::new(s.incidents());
+                    out.merged = Some((s, columns));
                 }
                 let _ = tx.send(out);
                 wake();
@@ -64,6 +109,7 @@ impl ImportJob {
             current,
             bytes_read,
             bytes_total,
+            merging,
             cancel,
             result,
             _thread: thread,
@@ -88,8 +134,8 @@ impl ImportJob {
         }
     }
 
-    /// The results, once the worker is done.
-    pub fn poll(&self) -> Option<JobResult> {
+    /// The outcome, once the worker is done.
+    pub fn poll(&self) -> Option<JobOutcome> {
         self.result.try_recv().ok()
     }
 }

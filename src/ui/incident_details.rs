@@ -129,7 +129,8 @@ pub fn summary(i: &Incident) -> String {
     )
 }
 
-pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm) {
+/// `importing`: an import is merging into a copy of the store; adding a claim now would be lost.
+pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm, importing: bool) {
     let Some(i) = inc.selected_incident() else {
         ui.weak("Click a marker or a table row to see an incident.");
         return;
@@ -249,11 +250,13 @@ pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm) {
             if let Some(e) = &form.error {
                 ui.colored_label(egui::Color32::from_rgb(0xB0, 0x30, 0x20), e);
             }
-            if ui.button("Add claim").clicked() {
+            let add = ui
+                .add_enabled(!importing, egui::Button::new("Add claim"))
+                .on_disabled_hover_text("Wait for the import to finish");
+            if add.clicked() {
                 match form.to_claim() {
                     Ok(claim) => {
-                        inc.store.add_user_claim(&id, claim);
-                        inc.rebuild();
+                        inc.add_user_claim(&id, claim);
                         *form = ClaimForm::default();
                     }
                     Err(e) => form.error = Some(e),

@@ -5,21 +5,22 @@ use std::sync::Arc;
 
 use crate::analysis::{Filter, FilterResult, IncidentColumns};
 use crate::import::ImportReport;
-use crate::model::{Incident, IncidentStore, MergeStats};
+use crate::model::{Claim, Incident, IncidentStore};
 
 #[derive(Default)]
 pub struct Incidents {
-    pub store: IncidentStore,
+    /// Shared with an import worker while it merges into its own copy.
+    pub store: Arc<IncidentStore>,
     pub columns: Arc<IncidentColumns>,
     pub filter: Filter,
     pub result: FilterResult,
     /// Index into the store.
     pub selected: Option<usize>,
-    /// The bundled synthetic sample is (part of) what is loaded.
+    /// The bundled synthetic sample is what is loaded.
     pub sample: bool,
     /// Reports of the files imported so far, newest last.
     pub reports: Vec<ImportReport>,
-    /// Set when the filter result changed this frame (for views that follow it).
+    /// Bumped whenever the filter result changes (views that follow it compare).
     pub generation: u64,
     /// How long the last re-filter took.
     pub last_filter_ms: f64,
@@ -28,37 +29,50 @@ pub struct Incidents {
 impl Incidents {
     /// Start from the synthetic sample.
     pub fn with_sample(sample: Vec<Incident>) -> Self {
-        let mut me = Incidents::default();
-        me.store.merge(sample, "sample");
-        me.sample = true;
-        me.rebuild();
+        let mut store = IncidentStore::new();
+        store.merge(sample, "sample");
+        let mut me = Incidents {
+            sample: true,
+            ..Default::default()
+        };
+        me.replace(store, None);
         me
     }
 
-    /// Merge newly imported incidents (newer timestamps win) and re-filter.
-    pub fn add(&mut self, incidents: Vec<Incident>, report: ImportReport) -> MergeStats {
-        let selected_id = self
-            .selected
-            .and_then(|i| self.store.incidents().get(i))
-            .map(|i| i.id.clone());
-        let stats = self.store.merge(incidents, &report.file);
-        self.reports.push(report);
-        self.rebuild();
-        self.selected = selected_id.and_then(|id| self.store.position(&id));
-        stats
+    /// The store an import should merge into: empty when the sample is loaded, so the
+    /// synthetic sample and the user's data never mix.
+    pub fn merge_base(&self) -> Arc<IncidentStore> {
+        if self.sample {
+            Arc::new(IncidentStore::new())
+        } else {
+            self.store.clone()
+        }
     }
 
-    /// Drop the sample (when the user's own data replaces it).
+    /// Take a merged store (from an import worker), keeping the selection where it can.
+    pub fn replace(&mut self, store: IncidentStore, columns: Option<IncidentColumns>) {
+        let selected_id = self.selected_incident().map(|i| i.id.clone());
+        self.columns = Arc::new(columns.unwrap_or_else(|| IncidentColumns::new(store.incidents())));
+        self.store = Arc::new(store);
+        self.selected = selected_id.and_then(|id| self.store.position(&id));
+        self.refilter();
+    }
+
+    /// Drop everything (e.g. the sample).
     pub fn clear(&mut self) {
-        self.store.clear();
         self.sample = false;
         self.selected = None;
-        self.rebuild();
+        self.replace(IncidentStore::new(), None);
     }
 
-    pub fn rebuild(&mut self) {
-        self.columns = Arc::new(IncidentColumns::new(self.store.incidents()));
-        self.refilter();
+    /// Add a user's claim to an incident; kept in the app's save format.
+    pub fn add_user_claim(&mut self, id: &str, claim: Claim) -> bool {
+        let added = Arc::make_mut(&mut self.store).add_user_claim(id, claim);
+        if added {
+            self.columns = Arc::new(IncidentColumns::new(self.store.incidents()));
+            self.refilter();
+        }
+        added
     }
 
     pub fn refilter(&mut self) {
