@@ -147,10 +147,14 @@ impl SahelApp {
             status_bar::show(ui, self);
         });
         if self.show_table && !self.incidents.store.is_empty() {
-            egui::Panel::bottom("incident_table")
+            let picked = egui::Panel::bottom("incident_table")
                 .resizable(true)
                 .default_size(190.0)
-                .show(ui, |ui| self.table.show(ui, &mut self.incidents));
+                .show(ui, |ui| self.table.show(ui, &mut self.incidents))
+                .inner;
+            if let Some(i) = picked {
+                self.bring_into_view(i);
+            }
         }
         egui::Panel::left("side_panel")
             .default_size(250.0)
@@ -181,6 +185,18 @@ impl SahelApp {
     /// Keep the camera as set instead of fitting the opening view on the first frame.
     pub fn skip_initial_fit(&mut self) {
         self.needs_fit = false;
+    }
+
+    /// Fly to an incident picked elsewhere (the table) when it is off the map.
+    fn bring_into_view(&mut self, index: usize) {
+        let (Some(rect), Some(inc)) = (self.map_rect, self.incidents.store.incidents().get(index)) else {
+            return;
+        };
+        let c = self.camera.center();
+        let view = crate::map::view::View::new(rect, c.x(), c.y(), self.camera.zoom());
+        if !rect.shrink(30.0).contains(view.lonlat_to_screen(inc.lon, inc.lat)) {
+            self.camera.fly_to(lon_lat(inc.lon, inc.lat), self.camera.zoom().max(7.0));
+        }
     }
 
     fn poll_job(&mut self) {

@@ -100,7 +100,8 @@ impl TableState {
         self.computed_for = Some(key);
     }
 
-    pub fn show(&mut self, ui: &mut Ui, inc: &mut Incidents) {
+    /// Show the table; returns the incident the user picked in it this frame.
+    pub fn show(&mut self, ui: &mut Ui, inc: &mut Incidents) -> Option<usize> {
         self.refresh(inc);
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         // Row clicks select; selectable labels would swallow them.
@@ -200,5 +201,6 @@ impl TableState {
         if let Some(c) = clicked {
             inc.selected = Some(c);
         }
+        clicked
     }
 }
