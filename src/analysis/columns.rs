@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{IStr, Incident, Scenario};
+use crate::model::{GeoPrecision, IStr, Incident, Scenario};
 
 /// No value (type, fatalities, ...).
 pub const NONE_U8: u8 = u8::MAX;
@@ -55,12 +55,26 @@ pub struct IncidentColumns {
     pub actor_ids: Vec<u32>,
     pub lon: Vec<f64>,
     pub lat: Vec<f64>,
-    pub approximate: Vec<bool>,
+    /// Located only to a district, region or wider (see [`is_coarse`]).
+    pub coarse: Vec<bool>,
     pub countries: Dictionary,
     pub admin1s: Dictionary,
     pub actors: Dictionary,
     pub date_min: Option<NaiveDate>,
     pub date_max: Option<NaiveDate>,
+}
+
+/// Located only to a district, a region or wider: ACLED precision 3, UCDP where_prec 3 and up.
+/// ACLED's precision 2 ("near a town") is close enough to draw as a point.
+pub fn is_coarse(p: GeoPrecision) -> bool {
+    matches!(
+        p,
+        GeoPrecision::District
+            | GeoPrecision::Region
+            | GeoPrecision::Area
+            | GeoPrecision::Country
+            | GeoPrecision::WaterOrAirspace
+    )
 }
 
 pub fn scenario_index(s: Scenario) -> usize {
@@ -100,7 +114,7 @@ impl IncidentColumns {
             actor_ids: Vec::with_capacity(n * 2),
             lon: Vec::with_capacity(n),
             lat: Vec::with_capacity(n),
-            approximate: Vec::with_capacity(n),
+            coarse: Vec::with_capacity(n),
             ..Default::default()
         };
         let empty = IStr::new("");
@@ -135,7 +149,7 @@ impl IncidentColumns {
             c.actor_offsets.push(c.actor_ids.len() as u32);
             c.lon.push(i.lon);
             c.lat.push(i.lat);
-            c.approximate.push(i.geo_precision.is_approximate());
+            c.coarse.push(is_coarse(i.geo_precision));
             c.date_min = Some(c.date_min.map_or(i.date.start, |d| d.min(i.date.start)));
             c.date_max = Some(c.date_max.map_or(i.date.end, |d| d.max(i.date.end)));
         }

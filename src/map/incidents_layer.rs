@@ -1,5 +1,5 @@
 //! Incident markers until clustering exists: coloured by event type, hollow when located only
-//! approximately, capped so one frame never holds more shapes than the renderer can take.
+//! to a district or region, capped so one frame never holds more shapes than the renderer can take.
 
 use egui::{Color32, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -90,7 +90,7 @@ impl IncidentsLayer<'_> {
         for &(p, i) in &visible {
             let t = c.event_type[i as usize];
             let color = event_type_color(if t == NONE_U8 { 255 } else { t });
-            if c.approximate[i as usize] {
+            if c.coarse[i as usize] {
                 painter.circle_stroke(p, radius, Stroke::new(1.6 * s, color));
             } else {
                 painter.circle(p, radius, color, Stroke::new(0.7 * s, Color32::WHITE));

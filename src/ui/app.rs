@@ -25,6 +25,13 @@ use crate::map::{
     self, Attribution, Basemap, LayerVisibility, ScaleBar, SelectionLayer, SelectionState,
 };
 
+/// The right panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RightTab {
+    Filters,
+    Incident,
+}
+
 /// Everything the window shows and remembers.
 pub struct SahelApp {
     pub geo: Arc<GeoData>,
@@ -46,6 +53,8 @@ pub struct SahelApp {
     pub show_messages: bool,
     pub open_path: file_menu::OpenPath,
     pub marker_stats: MarkerStats,
+    /// Which tab the right panel shows.
+    pub right_tab: RightTab,
     /// The incident marker under the pointer in the last frame.
     pub hovered_incident: Option<usize>,
     /// Set until the first frame has laid out the map and fitted the opening view.
@@ -85,6 +94,7 @@ impl SahelApp {
             show_messages: false,
             open_path: file_menu::OpenPath::default(),
             marker_stats: MarkerStats::default(),
+            right_tab: RightTab::Filters,
             hovered_incident: None,
             needs_fit: true,
             started: Instant::now(),
@@ -154,6 +164,7 @@ impl SahelApp {
                 .inner;
             if let Some(i) = picked {
                 self.bring_into_view(i);
+                self.right_tab = RightTab::Incident;
             }
         }
         egui::Panel::left("side_panel")
@@ -164,7 +175,11 @@ impl SahelApp {
                 .default_size(330.0)
                 .show(ui, |ui| self.incidents_panel(ui));
         }
+        let before = self.incidents.selected;
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
+        if self.incidents.selected != before && self.incidents.selected.is_some() {
+            self.right_tab = RightTab::Incident;
+        }
         if self.show_about {
             about::window(&ctx, &self.geo, &mut self.show_about);
         }
@@ -189,13 +204,18 @@ impl SahelApp {
 
     /// Fly to an incident picked elsewhere (the table) when it is off the map.
     fn bring_into_view(&mut self, index: usize) {
-        let (Some(rect), Some(inc)) = (self.map_rect, self.incidents.store.incidents().get(index)) else {
+        let (Some(rect), Some(inc)) = (self.map_rect, self.incidents.store.incidents().get(index))
+        else {
             return;
         };
         let c = self.camera.center();
         let view = crate::map::view::View::new(rect, c.x(), c.y(), self.camera.zoom());
-        if !rect.shrink(30.0).contains(view.lonlat_to_screen(inc.lon, inc.lat)) {
-            self.camera.fly_to(lon_lat(inc.lon, inc.lat), self.camera.zoom().max(7.0));
+        if !rect
+            .shrink(30.0)
+            .contains(view.lonlat_to_screen(inc.lon, inc.lat))
+        {
+            self.camera
+                .fly_to(lon_lat(inc.lon, inc.lat), self.camera.zoom().max(7.0));
         }
     }
 
@@ -249,17 +269,18 @@ impl SahelApp {
     }
 
     fn incidents_panel(&mut self, ui: &mut Ui) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading("Filters");
-            filters_panel::show(ui, &mut self.incidents, &mut self.filter_ui);
-            ui.separator();
-            ui.heading("Incident");
-            incident_details::show(
-                ui,
-                &mut self.incidents,
-                &mut self.claim_form,
-                self.job.is_some(),
-            );
+        ui.horizontal(|ui| {
+            let tab = |t: &str| egui::RichText::new(t).heading();
+            ui.selectable_value(&mut self.right_tab, RightTab::Filters, tab("Filters"));
+            ui.selectable_value(&mut self.right_tab, RightTab::Incident, tab("Incident"));
+        });
+        ui.separator();
+        let importing = self.job.is_some();
+        egui::ScrollArea::vertical().show(ui, |ui| match self.right_tab {
+            RightTab::Filters => filters_panel::show(ui, &mut self.incidents, &mut self.filter_ui),
+            RightTab::Incident => {
+                incident_details::show(ui, &mut self.incidents, &mut self.claim_form, importing)
+            }
         });
     }
 

@@ -146,7 +146,12 @@ pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm, importing: b
                 ui.label(v);
                 ui.end_row();
             };
-            row("Id", format!("{} ({})", i.id, i.dataset.name()));
+            let dataset = if inc.sample {
+                "synthetic sample"
+            } else {
+                i.dataset.name()
+            };
+            row("Id", format!("{} ({dataset})", i.id));
             let date = if i.date.is_span() {
                 format!("{} to {}", i.date.start, i.date.end)
             } else {

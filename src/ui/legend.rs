@@ -42,7 +42,7 @@ pub fn show(ui: &mut Ui, sample: bool) {
                     Stroke::new(1.6, Color32::from_gray(90)),
                 );
                 ui.label(
-                    egui::RichText::new("hollow: located only approximately")
+                    egui::RichText::new("hollow: located only to district/region")
                         .size(11.0)
                         .color(Color32::from_gray(40)),
                 );

@@ -17,6 +17,6 @@ mod search;
 mod status_bar;
 
 pub use about::BOUNDARY_NOTE;
-pub use app::SahelApp;
+pub use app::{RightTab, SahelApp};
 pub use incidents::Incidents;
 pub use status_bar::format_lonlat;
