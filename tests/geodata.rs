@@ -2,7 +2,7 @@
 //! the gazetteer, search and region hit-testing.
 
 use geo::{CoordsIter, Length, Validation};
-use sahel_risk::geodata::{BOX, GeoData, HitKind, RegionLevel, fold, shared_borders};
+use sahel_risk::geodata::{BOX, GeoData, HitKind, RegionLevel, fold};
 use std::sync::OnceLock;
 
 fn geo() -> &'static GeoData {
@@ -204,14 +204,7 @@ fn hit_testing_finds_the_right_units() {
 #[test]
 fn mali_and_burkina_share_a_border() {
     let g = geo();
-    let pair: Vec<_> = g
-        .countries
-        .regions
-        .iter()
-        .filter(|r| r.country == "MLI" || r.country == "BFA")
-        .cloned()
-        .collect();
-    let borders = shared_borders(&pair);
+    let borders = g.border_between("MLI", "BFA");
     let km: f64 = borders
         .iter()
         .map(|l| geo::Haversine.length(l) / 1000.0)

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Pos2, pos2, vec2};
 use egui_kittest::{Harness, SnapshotOptions};
-use sahel_risk::geodata::{GeoData, shared_borders};
+use sahel_risk::geodata::GeoData;
 use sahel_risk::map::style;
 use sahel_risk::map::view::View;
 use sahel_risk::ui::SahelApp;
@@ -81,14 +81,7 @@ fn known_places_have_the_right_colours() {
 
     // A point on the Mali–Burkina Faso border: a dark border pixel within 2 px of it.
     let geo = GeoData::embedded();
-    let pair: Vec<_> = geo
-        .countries
-        .regions
-        .iter()
-        .filter(|r| r.country == "MLI" || r.country == "BFA")
-        .cloned()
-        .collect();
-    let border = shared_borders(&pair);
+    let border = geo.border_between("MLI", "BFA");
     let line = border
         .iter()
         .max_by_key(|l| l.0.len())

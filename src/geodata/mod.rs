@@ -163,6 +163,18 @@ impl GeoData {
         search(query, &self.region_sets(), &self.gazetteer, limit)
     }
 
+    /// The land border between two countries (ISO3 codes), as lines.
+    pub fn border_between(&self, a: &str, b: &str) -> Vec<geo::LineString<f64>> {
+        let pair: Vec<Region> = self
+            .countries
+            .regions
+            .iter()
+            .filter(|r| r.country == a || r.country == b)
+            .cloned()
+            .collect();
+        shared_borders(&pair)
+    }
+
     /// The set of regions at `level`.
     pub fn regions(&self, level: RegionLevel) -> &RegionSet {
         match level {
