@@ -18,6 +18,11 @@ fi
 cargo fetch --locked
 # Reference images are made on Vulkan (lavapipe); pin it so GL's slightly different pixels never count.
 export WGPU_BACKEND=vulkan
+# The Vulkan loader wants a runtime directory; a headless CI machine may have none.
+if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ]; then
+  XDG_RUNTIME_DIR=$(mktemp -d)
+  export XDG_RUNTIME_DIR
+fi
 
 # No network for the tests themselves: prove that nothing reaches out.
 offline=()
