@@ -49,14 +49,54 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Distance to the sea and signed distance to the coastal states' northern borders, per
+    /// incident, with the border bands and the southward frontier. Without FILE: the sample.
+    Coast {
+        file: Option<PathBuf>,
+        /// One point instead of a file: LAT,LON.
+        #[arg(long, value_name = "LAT,LON", conflicts_with = "file")]
+        point: Option<String>,
+        /// Benchmark: a CSV of lon,lat points; prints the count and time only.
+        #[arg(long, value_name = "CSV", conflicts_with_all = ["file", "point"])]
+        points: Option<PathBuf>,
+        /// Compact JSON (one line).
+        #[arg(long)]
+        json: bool,
+        /// Accepted for the benchmark script; `--points` always prints a summary.
+        #[arg(long, hide = true)]
+        json_summary: bool,
+    },
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // One line, the whole chain: "--point: longitude "abc" is not a number: invalid float literal".
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let cli = Cli::parse();
     if let Some(command) = cli.command {
         let code = match command {
             Command::Inspect { files, json } => cli::inspect::run(&files, json)?,
+            Command::Coast {
+                file,
+                point,
+                points,
+                json,
+                json_summary: _,
+            } => cli::coast::run(cli::coast::Args {
+                file,
+                point,
+                points,
+                json,
+            })?,
         };
         std::process::exit(code);
     }

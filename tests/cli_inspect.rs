@@ -86,3 +86,73 @@ fn unreadable_file_exits_non_zero_but_reports_the_others() {
     );
     assert_eq!(lines[1]["events"], 9);
 }
+
+#[test]
+fn coast_point_contract_and_bad_input() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["coast", "--point", "12.36566,-1.53388", "--json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Ouagadougou: about 150 km north of the Ghana border, ~750 km from the sea.
+    let (c, b) = (
+        v["coast_km"].as_f64().unwrap(),
+        v["border_km"].as_f64().unwrap(),
+    );
+    assert!(
+        (650.0..850.0).contains(&c) && (100.0..200.0).contains(&b),
+        "{v}"
+    );
+    let lome: Value =
+        serde_json::from_slice(&run(&["coast", "--point", "6.12874,1.22154", "--json"]).stdout)
+            .unwrap();
+    assert!(
+        lome["coast_km"].as_f64().unwrap() < 3.0 && lome["border_km"].as_f64().unwrap() < 0.0,
+        "{lome}"
+    );
+    let bad = run(&["coast", "--point", "12.6,abc", "--json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        err.starts_with("error: --point: longitude \"abc\""),
+        "{err}"
+    );
+    assert!(!err.contains("backtrace"), "{err}");
+}
+
+#[test]
+fn coast_file_contract() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
+        .args([
+            "coast",
+            &format!("{root}/tests/fixtures/acled_current.csv"),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"].as_array().unwrap().len(), 9);
+    let e = &v["events"][0];
+    assert!(e["id"].is_string() && e["coast_km"].is_number() && e["border_km"].is_number());
+    let bands: Vec<f64> = v["bands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["band_km"].as_f64().unwrap())
+        .collect();
+    assert_eq!(bands, [10.0, 50.0, 100.0]);
+    // 8 JNIM events, all in the 2025 quarters.
+    let quarters: Vec<&str> = v["frontier"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["quarter"].as_str().unwrap())
+        .collect();
+    assert_eq!(quarters, ["2025Q2", "2025Q3"]);
+}

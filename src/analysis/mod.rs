@@ -1,7 +1,9 @@
 //! Analyses over the incident store: pure functions, no GUI types.
 
+pub mod coast;
 pub mod columns;
 pub mod filter;
+pub mod jihadist;
 
 pub use columns::IncidentColumns;
 pub use filter::{Filter, FilterResult};

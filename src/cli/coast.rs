@@ -1,0 +1,167 @@
+//! `sahel-risk coast`: distances to the sea and to the coastal states' northern borders.
+//!
+//! Contract: `coast [FILE] --json` prints one JSON object
+//! `{"events": [{"id", "coast_km", "border_km"}...], "bands": [{"band_km", "last_12m", "prior_12m"}...],
+//! "frontier": [{"quarter", "min_coast_km", "median_coast_km"}...]}`; `coast --point LAT,LON --json`
+//! prints `{"coast_km", "border_km"}`. Without FILE it uses the bundled sample. Bands and frontier
+//! count jihadist-attributed incidents only; the 12-month windows end at the newest event.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use chrono::{Datelike, Duration};
+use sahel_risk::analysis::coast::{
+    BorderIndex, COASTAL_STATES, CoastIndex, DEFAULT_BANDS_KM, quarter_index, quarter_stats,
+};
+use sahel_risk::analysis::jihadist::is_jihadist_incident;
+use sahel_risk::geodata::GeoData;
+use sahel_risk::import::import_path;
+use sahel_risk::model::Incident;
+use serde_json::json;
+
+pub struct Args {
+    pub file: Option<PathBuf>,
+    pub point: Option<String>,
+    pub points: Option<PathBuf>,
+    pub json: bool,
+}
+
+fn round1(v: f64) -> serde_json::Value {
+    if v.is_finite() {
+        json!((v * 10.0).round() / 10.0)
+    } else {
+        serde_json::Value::Null
+    }
+}
+
+/// "12.6,-7.98" -> (lon, lat), with a message naming the field when it is wrong.
+fn parse_point(s: &str) -> anyhow::Result<(f64, f64)> {
+    let (lat, lon) = s
+        .split_once(',')
+        .context("--point: expected LAT,LON (e.g. 12.61,-7.98)")?;
+    let lat: f64 = lat
+        .trim()
+        .parse()
+        .with_context(|| format!("--point: latitude \"{lat}\" is not a number"))?;
+    let lon: f64 = lon
+        .trim()
+        .parse()
+        .with_context(|| format!("--point: longitude \"{lon}\" is not a number"))?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        bail!("--point: {lat},{lon} is not a valid latitude,longitude");
+    }
+    Ok((lon, lat))
+}
+
+fn incidents(file: Option<&PathBuf>, geo: &GeoData) -> anyhow::Result<Vec<Incident>> {
+    match file {
+        Some(f) => Ok(import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents),
+        None => Ok(sahel_risk::sample::sample(
+            &sahel_risk::sample::gazetteer_towns(geo),
+        )),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let geo = GeoData::load(GeoData::default_override_dir().as_deref());
+    let sea = CoastIndex::new(geo.coastline.iter().map(|l| &l.line));
+    if let Some(points) = &args.points {
+        // Benchmark mode: distances for a CSV of lon,lat points; prints a timing summary.
+        let text = std::fs::read_to_string(points)
+            .with_context(|| format!("{}: cannot read", points.display()))?;
+        let pts: Vec<[f64; 2]> = text
+            .lines()
+            .filter_map(|l| {
+                let (a, b) = l.split_once(',')?;
+                Some([a.trim().parse().ok()?, b.trim().parse().ok()?])
+            })
+            .collect();
+        let t = Instant::now();
+        let d = sea.distance_km_many(&pts);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let finite = d.iter().filter(|v| v.is_finite()).count();
+        println!(
+            "{}",
+            json!({"points": pts.len(), "finite": finite, "ms": ms})
+        );
+        return Ok(0);
+    }
+    let border = BorderIndex::new(
+        geo.countries
+            .regions
+            .iter()
+            .map(|r| (r.country.as_str(), &r.shape)),
+        &COASTAL_STATES,
+    );
+    if let Some(p) = &args.point {
+        let (lon, lat) = parse_point(p)?;
+        let out = json!({"coast_km": round1(sea.distance_km(lon, lat)), "border_km": round1(border.signed_km(lon, lat))});
+        println!("{out}");
+        return Ok(0);
+    }
+    let incidents = incidents(args.file.as_ref(), &geo)?;
+    let pts: Vec<[f64; 2]> = incidents.iter().map(|i| [i.lon, i.lat]).collect();
+    let coast_km = sea.distance_km_many(&pts);
+    let border_km = border.signed_km_many(&pts);
+    let events: Vec<_> = incidents
+        .iter()
+        .zip(coast_km.iter().zip(&border_km))
+        .map(|(i, (c, b))| json!({"id": &*i.id, "coast_km": round1(*c), "border_km": round1(*b)}))
+        .collect();
+    let jihadist: Vec<usize> = (0..incidents.len())
+        .filter(|&k| is_jihadist_incident(&incidents[k]))
+        .collect();
+    let as_of = incidents.iter().map(|i| i.date.end).max();
+    let bands: Vec<_> = match as_of {
+        Some(as_of) => {
+            let window = |from: chrono::NaiveDate, to: chrono::NaiveDate| -> Vec<f64> {
+                jihadist
+                    .iter()
+                    .filter(|&&k| incidents[k].date.start > from && incidents[k].date.start <= to)
+                    .map(|&k| border_km[k])
+                    .collect()
+            };
+            let year = Duration::days(365);
+            let last = sahel_risk::analysis::coast::band_counts(
+                &window(as_of - year, as_of),
+                &DEFAULT_BANDS_KM,
+            );
+            let prior = sahel_risk::analysis::coast::band_counts(
+                &window(as_of - year - year, as_of - year),
+                &DEFAULT_BANDS_KM,
+            );
+            DEFAULT_BANDS_KM
+                .iter()
+                .enumerate()
+                .map(|(b, km)| json!({"band_km": km, "last_12m": last[b], "prior_12m": prior[b]}))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let quarters: Vec<i32> = jihadist
+        .iter()
+        .map(|&k| {
+            quarter_index(
+                incidents[k].date.start.year(),
+                incidents[k].date.start.month(),
+            )
+        })
+        .collect();
+    let jihadist_coast: Vec<f64> = jihadist.iter().map(|&k| coast_km[k]).collect();
+    let frontier: Vec<_> = quarter_stats(&jihadist_coast, &quarters)
+        .into_iter()
+        .map(|q| {
+            let (y, n) = sahel_risk::analysis::coast::quarter_label(q.quarter);
+            json!({"quarter": format!("{y}Q{n}"), "min_coast_km": round1(q.min_km), "median_coast_km": round1(q.median_km)})
+        })
+        .collect();
+    let out = json!({"events": events, "bands": bands, "frontier": frontier});
+    if args.json {
+        println!("{out}");
+    } else {
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    }
+    Ok(0)
+}
