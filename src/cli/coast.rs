@@ -84,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let finite = d.iter().filter(|v| v.is_finite()).count();
         println!(
             "{}",
-            json!({"points": pts.len(), "finite": finite, "ms": ms})
+            json!({"points": pts.len(), "finite": finite, "ms": ms, "threads": rayon::current_num_threads()})
         );
         return Ok(0);
     }
