@@ -4,8 +4,10 @@
 use std::io::Read;
 use std::sync::atomic::AtomicBool;
 
+use super::ImportOptions;
 use super::acled_map;
 use super::csv_driver::{self, CsvLayout};
+use super::csv_parallel;
 use super::error::ImportError;
 use super::sink::Sink;
 
@@ -15,6 +17,7 @@ pub(crate) fn import<R: Read>(
     delimiter: u8,
     sink: &mut Sink,
     cancel: &AtomicBool,
+    opts: &ImportOptions,
 ) -> Result<(), ImportError> {
     let layout = CsvLayout {
         file,
@@ -23,9 +26,15 @@ pub(crate) fn import<R: Read>(
         schema: &acled_map::SCHEMA,
         required: acled_map::REQUIRED,
     };
-    let map = csv_driver::read(reader, &layout, sink, cancel, |row, line, ctx| {
-        acled_map::map_row(row, line, ctx)
-    })?;
+    let map = if opts.sequential || !csv_parallel::supports(delimiter) {
+        csv_driver::read(reader, &layout, sink, cancel, |row, line, ctx| {
+            acled_map::map_row(row, line, ctx)
+        })?
+    } else {
+        csv_parallel::read(reader, &layout, sink, cancel, opts, |row, line, ctx| {
+            acled_map::map_row(row, line, ctx)
+        })?
+    };
     let monadic = map.get(acled_map::ACTOR2).is_some_and(Option::is_none);
     if monadic && sink.report.merged > 0 {
         let n = sink.report.merged;

@@ -3,11 +3,10 @@
 
 use super::dates;
 use super::error::RowError;
-use super::fields::{Row, Schema, intern_opt, parse_i64, parse_u8, parse_u32, split_list};
+use super::fields::{Row, Schema, parse_i64, parse_u8, parse_u32};
 use super::mapping::{MapCtx, coded_claim, locate};
 use crate::model::{
     Actor, ActorKind, Dataset, DatePrecision, EventDate, EventType, GeoPrecision, Incident,
-    SubEventType, classify_event_type,
 };
 
 pub(crate) const EVENT_ID_CNTY: usize = 0;
@@ -135,18 +134,19 @@ const WARN_SUB_TYPE: &str = "unknown sub_event_type (kept as written)";
 const WARN_FATALITIES: &str = "unreadable fatalities (left empty)";
 const WARN_PRECISION: &str = "unknown geo_precision or time_precision code";
 
+/// `kind`: the parsed `inter` column of this actor.
 fn actor(
     row: &impl Row,
     name: usize,
     assoc: usize,
-    inter: usize,
+    kind: Option<ActorKind>,
     ctx: &mut MapCtx,
 ) -> Option<Actor> {
     let name = row.get(name)?;
     Some(Actor {
-        name: ctx.interner.intern(name),
-        kind: row.get(inter).and_then(ActorKind::parse),
-        associated: split_list(row.get(assoc), ctx.interner),
+        name: ctx.memo.name(name, ctx.interner),
+        kind,
+        associated: ctx.memo.list(row.get(assoc), ctx.interner),
     })
 }
 
@@ -189,45 +189,46 @@ pub(crate) fn map_row(row: &impl Row, line: u64, ctx: &mut MapCtx) -> Result<Inc
         lat,
     );
 
-    inc.actor1 = actor(row, ACTOR1, ASSOC_ACTOR_1, INTER1, ctx);
-    inc.actor2 = actor(row, ACTOR2, ASSOC_ACTOR_2, INTER2, ctx);
-    let rioters = [row.get(INTER1), row.get(INTER2)]
-        .into_iter()
-        .flatten()
-        .any(|s| ActorKind::parse(s) == Some(ActorKind::Rioters));
-    if let Some(raw) = row.get(EVENT_TYPE) {
-        match classify_event_type(raw, rioters) {
-            Some((t, sub)) => {
-                inc.event_type = Some(t);
-                inc.sub_event_type = sub;
-            }
-            None => ctx.warnings.add(line, WARN_EVENT_TYPE),
-        }
-        inc.event_type_raw = Some(ctx.interner.intern(raw));
+    // Actor kinds, event types and their warnings: see `EventCols::new`.
+    let ev = ctx.memo.event_cols(
+        [
+            row.get(INTER1),
+            row.get(INTER2),
+            row.get(EVENT_TYPE),
+            row.get(SUB_EVENT_TYPE),
+            row.get(DISORDER_TYPE),
+            row.get(INTERACTION),
+        ],
+        ctx.interner,
+    );
+    inc.actor1 = actor(row, ACTOR1, ASSOC_ACTOR_1, ev.kind1, ctx);
+    inc.actor2 = actor(row, ACTOR2, ASSOC_ACTOR_2, ev.kind2, ctx);
+    if ev.unknown_event_type {
+        ctx.warnings.add(line, WARN_EVENT_TYPE);
     }
-    if let Some(raw) = row.get(SUB_EVENT_TYPE) {
-        match SubEventType::parse(raw) {
-            Some(s) => {
-                inc.sub_event_type = Some(s);
-                inc.event_type.get_or_insert(s.parent());
-            }
-            None => ctx.warnings.add(line, WARN_SUB_TYPE),
-        }
-        inc.sub_event_type_raw = Some(ctx.interner.intern(raw));
+    if ev.unknown_sub_type {
+        ctx.warnings.add(line, WARN_SUB_TYPE);
     }
-    inc.disorder_type = intern_opt(row.get(DISORDER_TYPE), ctx.interner);
-    inc.interaction = intern_opt(row.get(INTERACTION), ctx.interner);
+    inc.event_type = ev.event_type;
+    inc.sub_event_type = ev.sub_event_type;
+    inc.event_type_raw = ev.event_type_raw;
+    inc.sub_event_type_raw = ev.sub_event_type_raw;
+    inc.disorder_type = ev.disorder_type;
+    inc.interaction = ev.interaction;
     inc.civilian_targeting = match ctx.has_column(CIVILIAN_TARGETING) {
         true => row.get(CIVILIAN_TARGETING).is_some(),
         false => inc.event_type == Some(EventType::ViolenceAgainstCivilians),
     };
     inc.iso = row.get(ISO).and_then(parse_uint_u16);
-    inc.region = intern_opt(row.get(REGION), ctx.interner);
-    inc.country = intern_opt(row.get(COUNTRY), ctx.interner);
-    inc.admin1 = intern_opt(row.get(ADMIN1), ctx.interner);
-    inc.admin2 = intern_opt(row.get(ADMIN2), ctx.interner);
-    inc.admin3 = intern_opt(row.get(ADMIN3), ctx.interner);
-    inc.location = intern_opt(row.get(LOCATION), ctx.interner);
+    let place_cols = [REGION, COUNTRY, ADMIN1, ADMIN2, ADMIN3, LOCATION].map(|c| row.get(c));
+    let [region, country, admin1, admin2, admin3, location] =
+        ctx.memo.place(place_cols, ctx.interner);
+    inc.region = region;
+    inc.country = country;
+    inc.admin1 = admin1;
+    inc.admin2 = admin2;
+    inc.admin3 = admin3;
+    inc.location = location;
     inc.geo_precision = match row.get(GEO_PRECISION) {
         None => GeoPrecision::Unknown,
         Some(s) => parse_u8(s)
@@ -237,9 +238,11 @@ pub(crate) fn map_row(row: &impl Row, line: u64, ctx: &mut MapCtx) -> Result<Inc
                 GeoPrecision::Unknown
             }),
     };
-    inc.sources = split_list(row.get(SOURCE), ctx.interner);
-    inc.source_scale = intern_opt(row.get(SOURCE_SCALE), ctx.interner);
-    inc.tags = split_list(row.get(TAGS), ctx.interner);
+    inc.sources = ctx.memo.list(row.get(SOURCE), ctx.interner);
+    inc.source_scale = row
+        .get(SOURCE_SCALE)
+        .map(|s| ctx.memo.name(s, ctx.interner));
+    inc.tags = ctx.memo.list(row.get(TAGS), ctx.interner);
     inc.timestamp = row.get(TIMESTAMP).and_then(parse_i64);
     let notes = row.get(NOTES);
     inc.notes = notes.map(Box::from);
@@ -251,17 +254,19 @@ pub(crate) fn map_row(row: &impl Row, line: u64, ctx: &mut MapCtx) -> Result<Inc
         }
         v
     });
+    let from_notes = notes.map(super::notes::extract_claims).unwrap_or_default();
+    // Exactly sized: a million incidents keep these vectors.
+    let mut claims = Vec::with_capacity(usize::from(fatalities.is_some()) + from_notes.len());
     if let Some(f) = fatalities {
-        inc.claims.push(coded_claim(
-            ctx.interner.intern("ACLED"),
+        claims.push(coded_claim(
+            ctx.memo.acled(ctx.interner),
             None,
             Some(f),
             None,
         ));
     }
-    if let Some(n) = notes {
-        inc.claims.extend(super::notes::extract_claims(n));
-    }
+    claims.extend(from_notes);
+    inc.claims = claims;
     Ok(inc)
 }
 

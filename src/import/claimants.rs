@@ -1,6 +1,9 @@
 //! Who a named source in ACLED notes is: armed group, government, UN/NGO,
 //! or independent/media. Used by the notes claim extractor.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::notes::core;
 use crate::model::Claimant;
 
@@ -63,7 +66,26 @@ fn has_word(words: &[&str], list: &[&str]) -> bool {
 }
 
 /// Who a named subject is; `None` when it is not a named source.
+/// Remembered per thread: the same subjects come back in note after note.
 pub(crate) fn classify(subject: &str) -> Option<Claimant> {
+    thread_local! {
+        static SEEN: RefCell<HashMap<Box<str>, Option<Claimant>>> = RefCell::default();
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(&c) = seen.get(subject) {
+            return c;
+        }
+        let c = classify_uncached(subject);
+        if seen.len() >= 1 << 14 {
+            seen.clear();
+        }
+        seen.insert(subject.into(), c);
+        c
+    })
+}
+
+fn classify_uncached(subject: &str) -> Option<Claimant> {
     let lower = subject.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

@@ -27,10 +27,12 @@ fn parse_coord(s: &str) -> Option<f64> {
 pub(crate) type Checked = Result<((f64, f64), Option<&'static str>), (&'static str, String)>;
 
 pub(crate) fn check(lat: Option<&str>, lon: Option<&str>) -> Checked {
-    let lat_s = lat.ok_or(("latitude", "missing latitude".to_string()))?;
-    let lon_s = lon.ok_or(("longitude", "missing longitude".to_string()))?;
-    let lat = parse_coord(lat_s).ok_or(("latitude", format!("not a number: {lat_s:?}")))?;
-    let lon = parse_coord(lon_s).ok_or(("longitude", format!("not a number: {lon_s:?}")))?;
+    // `ok_or_else`: the messages are only built for rejected rows.
+    let lat_s = lat.ok_or_else(|| ("latitude", "missing latitude".to_string()))?;
+    let lon_s = lon.ok_or_else(|| ("longitude", "missing longitude".to_string()))?;
+    let lat = parse_coord(lat_s).ok_or_else(|| ("latitude", format!("not a number: {lat_s:?}")))?;
+    let lon =
+        parse_coord(lon_s).ok_or_else(|| ("longitude", format!("not a number: {lon_s:?}")))?;
     if lat == 0.0 && lon == 0.0 {
         return Err((
             "latitude",

@@ -14,8 +14,8 @@ use super::progress::is_cancelled;
 use super::sink::Sink;
 use crate::model::Incident;
 
-const WARN_LATIN1: &str = "text is not UTF-8; read as Latin-1";
-const WARN_WIDTH: &str = "row has a different number of fields than the header";
+pub(crate) const WARN_LATIN1: &str = "text is not UTF-8; read as Latin-1";
+pub(crate) const WARN_WIDTH: &str = "row has a different number of fields than the header";
 
 /// How to read one CSV layout.
 pub(crate) struct CsvLayout<'a> {
@@ -62,7 +62,48 @@ fn latin1(rec: &ByteRecord, out: &mut ByteRecord) {
     out.set_position(rec.position().cloned());
 }
 
-/// Reads every row of a CSV file into `sink` through `map_row`.
+/// The column map and the number of fields of the header (the schema's
+/// order without one), with the file warnings about missing columns.
+pub(crate) fn column_map(
+    layout: &CsvLayout,
+    header: Option<&[&[u8]]>,
+    sink: &mut Sink,
+) -> (Vec<Option<usize>>, usize) {
+    let schema = layout.schema;
+    let (map, width) = match header {
+        None => {
+            sink.file_warning("no header row: columns taken in the standard UCDP GED order");
+            let width = schema.names.len();
+            ((0..width).map(Some).collect(), width)
+        }
+        Some(fields) => {
+            let names: Vec<String> = fields
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            (
+                schema.map_header(names.iter().map(String::as_str)),
+                fields.len(),
+            )
+        }
+    };
+    let missing = schema.missing_expected(&map);
+    if !missing.is_empty() {
+        sink.file_warning(format!(
+            "missing columns: {} (imported what is there)",
+            missing.join(", ")
+        ));
+    }
+    for &(col, msg) in layout.required {
+        if map[col].is_none() {
+            sink.file_warning(msg);
+        }
+    }
+    (map, width)
+}
+
+/// Reads every row of a CSV file into `sink` through `map_row`, with the
+/// csv crate on this thread (the reference for [`super::csv_parallel`]).
 pub(crate) fn read<R: Read>(
     reader: R,
     layout: &CsvLayout,
@@ -77,35 +118,15 @@ pub(crate) fn read<R: Read>(
         .delimiter(layout.delimiter)
         .from_reader(logged);
     let mut rec = ByteRecord::new();
-    let schema = layout.schema;
-    let width;
-    let map: Vec<Option<usize>> = if layout.headerless {
-        sink.file_warning("no header row: columns taken in the standard UCDP GED order");
-        width = schema.names.len();
-        (0..width).map(Some).collect()
+    let header = if layout.headerless {
+        None
     } else {
         if !next(&mut rdr, &mut rec, layout.file, cancel)? {
             return Ok(Vec::new());
         }
-        width = rec.len();
-        let names: Vec<String> = rec
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
-        schema.map_header(names.iter().map(String::as_str))
+        Some(rec.iter().collect::<Vec<&[u8]>>())
     };
-    let missing = schema.missing_expected(&map);
-    if !missing.is_empty() {
-        sink.file_warning(format!(
-            "missing columns: {} (imported what is there)",
-            missing.join(", ")
-        ));
-    }
-    for &(col, msg) in layout.required {
-        if map[col].is_none() {
-            sink.file_warning(msg);
-        }
-    }
+    let (map, width) = column_map(layout, header.as_deref(), sink);
     let mut converted = ByteRecord::new();
     while next(&mut rdr, &mut rec, layout.file, cancel)? {
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {

@@ -42,7 +42,7 @@ fn month_from_name(word: &[u8]) -> Option<u32> {
     let w = &buf[..word.len()];
     MONTHS
         .iter()
-        .position(|m| m.as_bytes().starts_with(w))
+        .position(|m| m.as_bytes()[0] == w[0] && m.as_bytes().starts_with(w))
         .map(|i| i as u32 + 1)
 }
 
@@ -62,7 +62,7 @@ fn digits_value(d: &[u8]) -> Option<u32> {
 /// Parses the date part of `s`; `None` when it is no known layout or not a
 /// real calendar date (with the two-digit century guessed as 20xx).
 pub fn parse_date(s: &str) -> Option<ParsedDate> {
-    let s = s.trim().as_bytes();
+    let s = super::fields::trim(s).as_bytes();
     let (first, rest) = take_while(s, |b| b.is_ascii_digit());
     let sep = *rest.first()?;
     let p = if first.len() == 4 && (sep == b'-' || sep == b'/') {

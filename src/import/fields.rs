@@ -4,6 +4,7 @@
 use csv::ByteRecord;
 use serde_json::{Map, Value};
 
+use super::csv_split::Field;
 use crate::model::{IStr, Interner};
 
 /// One input row seen through a schema: `get(col)` is the trimmed text of
@@ -15,7 +16,13 @@ pub(crate) trait Row {
 /// Empty and `NA` (as written by R) are missing values. Surrounding ASCII
 /// whitespace is dropped.
 pub(crate) fn clean(s: &str) -> Option<&str> {
-    let t = s.trim_ascii();
+    let b = s.as_bytes();
+    let t = match (b.first(), b.last()) {
+        (None, _) | (_, None) => return None,
+        // Nothing to trim (the usual case).
+        (Some(f), Some(l)) if !f.is_ascii_whitespace() && !l.is_ascii_whitespace() => s,
+        _ => s.trim_ascii(),
+    };
     (!t.is_empty() && t != "NA").then_some(t)
 }
 
@@ -29,6 +36,25 @@ impl Row for CsvRow<'_> {
     fn get(&self, col: usize) -> Option<&str> {
         let i = (*self.map.get(col)?)?;
         clean(std::str::from_utf8(self.rec.get(i)?).ok()?)
+    }
+}
+
+/// A CSV record checked to be UTF-8 once: each field is a range of the raw
+/// record text or of `scratch` (fields that had to be unescaped).
+pub(crate) struct StrRow<'a> {
+    pub text: &'a str,
+    pub scratch: &'a str,
+    pub fields: &'a [Field],
+    pub map: &'a [Option<usize>],
+}
+
+impl Row for StrRow<'_> {
+    fn get(&self, col: usize) -> Option<&str> {
+        let f = self.fields.get((*self.map.get(col)?)?)?;
+        let src = if f.scratch { self.scratch } else { self.text };
+        // `None` when a field alone is not UTF-8 (its ends split a
+        // character), as for `CsvRow`.
+        clean(src.get(f.start..f.end)?)
     }
 }
 
@@ -140,11 +166,62 @@ impl Schema {
     }
 }
 
+/// `s.trim()` (Unicode whitespace), without decoding characters when the
+/// ends are plainly not whitespace (the usual case).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(f), Some(l))
+            if f.is_ascii()
+                && l.is_ascii()
+                && !char::from(*f).is_whitespace()
+                && !char::from(*l).is_whitespace() =>
+        {
+            s
+        }
+        _ => s.trim(),
+    }
+}
+
+/// The parts of a "; "-separated list, trimmed, empty ones skipped (as
+/// `s.split(';').map(str::trim).filter(|p| !p.is_empty())`).
+pub(crate) fn list_parts(s: &str) -> ListParts<'_> {
+    ListParts { rest: Some(s) }
+}
+
+#[derive(Clone)]
+pub(crate) struct ListParts<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for ListParts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let r = self.rest?;
+            let (part, rest) = match r.bytes().position(|b| b == b';') {
+                Some(i) => (r.get(..i)?, r.get(i + 1..)),
+                None => (r, None),
+            };
+            self.rest = rest;
+            let p = trim(part);
+            if !p.is_empty() {
+                return Some(p);
+            }
+        }
+    }
+}
+
 /// Non-negative integer written as "12", "12.0" or "1,200".
 pub(crate) fn parse_uint(s: &str) -> Option<u64> {
-    let int = match s.split_once('.') {
-        Some((i, frac)) if frac.bytes().all(|b| b == b'0') => i,
-        Some(_) => return None,
+    let int = match s.bytes().position(|b| b == b'.') {
+        Some(dot) => {
+            let (i, frac) = (s.get(..dot)?, s.get(dot + 1..)?);
+            if !frac.bytes().all(|b| b == b'0') {
+                return None;
+            }
+            i
+        }
         None => s,
     };
     if int.is_empty() || int.len() > 19 {
@@ -181,11 +258,11 @@ pub(crate) fn parse_i64(s: &str) -> Option<i64> {
 /// A "; "-separated list, interned.
 pub(crate) fn split_list(s: Option<&str>, interner: &mut Interner) -> Vec<IStr> {
     let Some(s) = s else { return Vec::new() };
-    s.split(';')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| interner.intern(p))
-        .collect()
+    let parts = list_parts(s);
+    // Exactly sized: a million incidents keep these vectors.
+    let mut v = Vec::with_capacity(parts.clone().count());
+    v.extend(parts.map(|p| interner.intern(p)));
+    v
 }
 
 pub(crate) fn intern_opt(s: Option<&str>, interner: &mut Interner) -> Option<IStr> {
@@ -207,6 +284,64 @@ mod tests {
         assert_eq!(parse_i64("1618486283.0"), Some(1618486283));
         assert_eq!(parse_i64("-5"), Some(-5));
         assert_eq!(parse_i64("1e300"), None);
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{b}a\u{b}",
+            "\u{a0}a",
+            "a\u{3000}",
+            "ab",
+            "\ta\n",
+            "é",
+            " é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+        for s in [
+            "", " ", "NA", " NA ", "\u{b}x", "x\u{b}", " x", "x\n", "N", "NAN", "é ",
+        ] {
+            let t = s.trim_ascii();
+            let want = (!t.is_empty() && t != "NA").then_some(t);
+            assert_eq!(clean(s), want, "{s:?}");
+        }
+        for s in ["1.", ".0", "1.00", "1.05", "..", "1,2.0", "٣.0"] {
+            let want = match s.split_once('.') {
+                Some((i, f)) if f.bytes().all(|b| b == b'0') => Some(i),
+                Some(_) => None,
+                None => Some(s),
+            };
+            assert_eq!(
+                parse_uint(s).is_some(),
+                want.is_some_and(|i| parse_uint(i).is_some()),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn list_parts_is_split_trim_filter() {
+        for s in [
+            "",
+            ";",
+            "a",
+            " a ; b;;c ",
+            ";a;",
+            "a;\u{a0}\u{a0};b",
+            "é; ;ü",
+        ] {
+            let want: Vec<&str> = s
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(list_parts(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
     }
 
     #[test]

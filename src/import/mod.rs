@@ -12,6 +12,8 @@ mod acled_map;
 mod claimants;
 pub mod coords;
 mod csv_driver;
+mod csv_parallel;
+mod csv_split;
 pub mod dates;
 pub mod error;
 mod fields;
@@ -42,6 +44,31 @@ use progress::{ProgressReader, is_cancelled};
 use sink::{SameId, Sink};
 use sniff::Sniffed;
 
+/// How an import runs. `ImportOptions::default()` is what [`import_path`]
+/// and [`import_reader`] use; the result is the same whatever the options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Threads parsing CSV rows while the calling thread reads the file and
+    /// collects the rows: 0 = one per core (at most 8), 1 = everything on
+    /// the calling thread.
+    pub threads: usize,
+    /// Bytes of CSV handed to a thread at a time (cut at a record start).
+    pub chunk_bytes: usize,
+    /// Read CSV row by row with the csv crate on the calling thread (the
+    /// reference implementation; slower).
+    pub sequential: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            threads: 0,
+            chunk_bytes: 2 << 20,
+            sequential: false,
+        }
+    }
+}
+
 /// What an import produced.
 #[derive(Clone, Debug)]
 pub struct Imported {
@@ -57,6 +84,16 @@ pub fn import_path(
     progress: &dyn Fn(u64, u64),
     cancel: &AtomicBool,
 ) -> Result<Imported, ImportError> {
+    import_path_with(path, progress, cancel, &ImportOptions::default())
+}
+
+/// [`import_path`] with explicit [`ImportOptions`].
+pub fn import_path_with(
+    path: &Path,
+    progress: &dyn Fn(u64, u64),
+    cancel: &AtomicBool,
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let label = path.display().to_string();
     let io = |source| ImportError::Io {
         file: label.clone(),
@@ -64,7 +101,7 @@ pub fn import_path(
     };
     let file = File::open(path).map_err(io)?;
     let total = file.metadata().map_err(io)?.len();
-    import_reader(file, &label, total, progress, cancel)
+    import_reader_with(file, &label, total, progress, cancel, opts)
 }
 
 /// Imports from any reader (in-memory data, a pipe). `file_label` names the
@@ -76,6 +113,25 @@ pub fn import_reader<R: Read>(
     total_bytes: u64,
     progress: &dyn Fn(u64, u64),
     cancel: &AtomicBool,
+) -> Result<Imported, ImportError> {
+    import_reader_with(
+        reader,
+        file_label,
+        total_bytes,
+        progress,
+        cancel,
+        &ImportOptions::default(),
+    )
+}
+
+/// [`import_reader`] with explicit [`ImportOptions`].
+pub fn import_reader_with<R: Read>(
+    reader: R,
+    file_label: &str,
+    total_bytes: u64,
+    progress: &dyn Fn(u64, u64),
+    cancel: &AtomicBool,
+    opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let file = file_label;
     let io_err = |source| {
@@ -115,13 +171,13 @@ pub fn import_reader<R: Read>(
         } => {
             let mut sink = Sink::new(file, Format::UcdpGedCsv, SameId::Newest);
             sink.reserve(rows_hint);
-            ucdp_csv::import(stream, file, delimiter, headerless, &mut sink, cancel)?;
+            ucdp_csv::import(stream, file, delimiter, headerless, &mut sink, cancel, opts)?;
             sink
         }
         Sniffed::Csv { delimiter, .. } => {
             let mut sink = Sink::new(file, Format::AcledCsv, SameId::CombineActors);
             sink.reserve(rows_hint);
-            acled_csv::import(stream, file, delimiter, &mut sink, cancel)?;
+            acled_csv::import(stream, file, delimiter, &mut sink, cancel, opts)?;
             sink
         }
         Sniffed::Json(format) => {

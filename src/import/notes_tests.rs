@@ -92,3 +92,138 @@ fn duplicates_collapse() {
     let v = extract_claims("ISGS said it killed 35 soldiers. ISGS said it killed 35 soldiers.");
     assert_eq!(v.len(), 1);
 }
+
+#[test]
+fn core_strips_what_trim_matches_strips() {
+    for t in [
+        "said",
+        "(FAMa)",
+        "\"neutralized\"",
+        "80.",
+        "é",
+        "éa",
+        "a—",
+        "",
+        "--",
+        "x1",
+    ] {
+        assert_eq!(
+            core(t),
+            t.trim_matches(|c: char| !c.is_alphanumeric()),
+            "{t:?}"
+        );
+    }
+}
+
+mod skipping {
+    use super::super::{extract, may_hold_claim, trigger_positions};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "The",
+        "Malian",
+        "Armed",
+        "Forces",
+        "(FAMa)",
+        "FAMa",
+        "JNIM",
+        "ISGS",
+        "army",
+        "said",
+        "SAID",
+        "Said",
+        "says",
+        "claimed",
+        "CLAIMED",
+        "claims",
+        "reported",
+        "Reports",
+        "stated",
+        "announced",
+        "neutralized",
+        "NEUTRALISED",
+        "\"neutralized\"",
+        "killed",
+        "killing",
+        "more",
+        "than",
+        "at",
+        "least",
+        "80",
+        "12",
+        "1,200",
+        "dozens",
+        "militants.",
+        "soldiers,",
+        "and",
+        "it",
+        "had",
+        "responsibility",
+        "fatalities",
+        "dead.",
+        "On",
+        "Monday",
+        "UN",
+        "MSF",
+        "residents",
+        "of",
+        "Human",
+        "Rights",
+        "Watch",
+        "x.",
+        "y!",
+        "z?",
+        "\n",
+        "Caf\u{e9}",
+        "r\u{e9}ported",
+        "claimant",
+        "reportedly",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn skipping_sentences_changes_nothing(words in prop::collection::vec(prop::sample::select(WORDS), 0..160)) {
+            let notes = words.join(" ");
+            prop_assert_eq!(trigger_positions(&notes).is_some(), may_hold_claim(&notes));
+            prop_assert_eq!(extract(&notes, true), extract(&notes, false), "{:?}", notes);
+        }
+    }
+}
+
+mod splitting {
+    use super::super::{sentences, words};
+    use proptest::prelude::*;
+
+    /// The byte loop `sentences` replaced.
+    fn sentences_by_bytes(text: &str) -> Vec<(usize, &str)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, &c) in b.iter().enumerate() {
+            let end = match c {
+                b'\n' => true,
+                b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+                _ => false,
+            };
+            if end {
+                out.push((start, &text[start..i]));
+                start = i + 1;
+            }
+        }
+        out.push((start, &text[start..]));
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn same_sentences_and_words(text in "([a-z]{0,6}|[.!? \t\n\r\u{b}\u{c}\u{a0}\u{85}é,])*") {
+            prop_assert_eq!(sentences(&text), sentences_by_bytes(&text));
+            let want: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(words(&text), want);
+        }
+    }
+}

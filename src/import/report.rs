@@ -180,6 +180,20 @@ impl Warnings {
         }
     }
 
+    /// Folds in the warnings of a later part of the same file: a kind seen
+    /// before keeps its first line, a new kind goes last.
+    pub fn merge(&mut self, message: &'static str, count: u64, first_line: u64) {
+        match self.kinds.iter_mut().find(|k| k.0 == message) {
+            Some(k) => k.1 += count,
+            None => self.kinds.push((message, count, first_line)),
+        }
+    }
+
+    /// (message, count, first line) in order of first appearance.
+    pub fn kinds(&self) -> &[(&'static str, u64, u64)] {
+        &self.kinds
+    }
+
     /// "312 rows: date disagrees with year column (first at line 17)".
     pub fn render(&self, unit: &str) -> Vec<String> {
         self.kinds
