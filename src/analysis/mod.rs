@@ -1,5 +1,6 @@
 //! Analyses over the incident store: pure functions, no GUI types.
 
+pub mod cluster;
 pub mod coast;
 pub mod columns;
 pub mod filter;

@@ -1,0 +1,208 @@
+//! From settled origins to the next zoom's items. Each origin gives one cluster, or, when its
+//! group is too small, itself and its neighbours unchanged. Items are written in the grid's
+//! cell order (spatially coherent, and no sort); their place in supercluster's order
+//! (`Cluster::order`: by origin, then within a carried group by order) comes from a prefix sum
+//! over the origins' order.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rayon::prelude::*;
+
+use super::grid::Grid;
+use super::layer::{Item, Layer, Source};
+use super::sweep::Settled;
+
+/// Positions per parallel chunk (small under test, so that tests cross chunk boundaries).
+const CHUNK: usize = if cfg!(test) { 64 } else { 8192 };
+
+/// The next zoom (`zoom`, made from `src` through `grid`); `points` offsets cluster ids.
+pub(super) fn emit(
+    grid: &Grid,
+    settled: &Settled,
+    src: Source,
+    zoom: u8,
+    min_points: usize,
+    points: usize,
+) -> Layer {
+    let n = grid.recs.len();
+    let id_base = u64::from(zoom) + 1 + points as u64;
+    let members = Groups::new(&settled.owner);
+    let members = &members;
+    // Each part's items carry their origin's order in `order` until the fix below.
+    let mut parts: Vec<Layer> = (0..n.div_ceil(CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let range = c * CHUNK..n.min((c + 1) * CHUNK);
+            groups(
+                grid, settled, members, src, min_points, id_base, zoom, range,
+            )
+        })
+        .collect();
+    // Items per origin, by the origin's order in the level above; then where each group starts
+    // in the new order. A group's items are consecutive, so equal `order`s mean one group.
+    let counts: Vec<AtomicU32> = (0..src.len()).map(|_| AtomicU32::new(0)).collect();
+    parts.par_iter().for_each(|part| {
+        for it in &part.items {
+            counts[it.order as usize].fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let mut start: Vec<u32> = counts.into_iter().map(AtomicU32::into_inner).collect();
+    let mut sum = 0u32;
+    for s in start.iter_mut() {
+        let here = *s;
+        *s = sum;
+        sum += here;
+    }
+    let mut offset = 0u32;
+    let offsets: Vec<u32> = parts
+        .iter()
+        .map(|p| {
+            let o = offset;
+            offset += p.len() as u32;
+            o
+        })
+        .collect();
+    parts
+        .par_iter_mut()
+        .zip(offsets)
+        .for_each(|(part, offset)| {
+            let (mut prev, mut sub) = (u32::MAX, 0);
+            for (i, it) in part.items.iter_mut().enumerate() {
+                sub = if it.order == prev { sub + 1 } else { 0 };
+                prev = it.order;
+                it.order = start[it.order as usize] + sub;
+                it.index = offset + i as u32;
+                it.zoom = zoom;
+            }
+        });
+    let mut out = Layer::with_capacity(sum as usize, src.len());
+    for part in &parts {
+        out.append(part);
+    }
+    out
+}
+
+/// The groups of the origins at `positions`.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn groups(
+    grid: &Grid,
+    settled: &Settled,
+    members: &Groups,
+    src: Source,
+    min_points: usize,
+    id_base: u64,
+    zoom: u8,
+    positions: std::ops::Range<usize>,
+) -> Layer {
+    let recs = &grid.recs;
+    let mut part = Layer::with_capacity(positions.len(), positions.len() * 2);
+    for p in positions {
+        if !settled.is_origin(p) {
+            continue;
+        }
+        let a = recs[p];
+        let start = part.children.len();
+        grid.labels(p).extend_into(&mut part.children);
+        let aw = a.w();
+        let (mut wx, mut wy) = (a.x * f64::from(aw), a.y * f64::from(aw));
+        let mut w = u64::from(aw);
+        let mut stacked = a.stacked() || aw == 1;
+        for &q in members.of(p) {
+            let b = &recs[q as usize];
+            let bw = b.w();
+            wx += b.x * f64::from(bw);
+            wy += b.y * f64::from(bw);
+            w += u64::from(bw);
+            stacked &= b.x == a.x && b.y == a.y && (b.stacked() || bw == 1);
+            grid.labels(q as usize).extend_into(&mut part.children);
+        }
+        if w > u64::from(src.origin_weight(aw)) && w >= min_points as u64 {
+            let (x, y) = if stacked {
+                (a.x, a.y) // exactly the points' position
+            } else {
+                (wx / w as f64, wy / w as f64)
+            };
+            part.push(Item {
+                x,
+                y,
+                id: (u64::from(a.k) << 5) + id_base,
+                count: w as u32,
+                order: a.k,
+                index: 0,
+                zoom,
+                stacked,
+            });
+        } else if part.children.len() == start + 1 {
+            // A single item with no neighbours, carried over: everything is at hand.
+            part.push(Item {
+                x: a.x,
+                y: a.y,
+                id: grid.id(p),
+                count: aw,
+                order: a.k,
+                index: 0,
+                zoom,
+                stacked: a.stacked(),
+            });
+        } else {
+            // Carried over: the origin first, then the others in the order of the level above.
+            let labels = &mut part.children[start..];
+            labels[1..].sort_unstable_by_key(|&l| src.item(l).order);
+            let labels: Vec<u32> = labels.to_vec();
+            part.children.truncate(start);
+            for &l in &labels {
+                part.children.push(l);
+                part.push(Item {
+                    order: a.k,
+                    ..src.item(l)
+                });
+            }
+        }
+    }
+    part
+}
+
+/// The items each origin takes (positions, increasing), by the origin's position: a counting
+/// sort on the owners, which are near their items, so it stays in cache.
+struct Groups {
+    start: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl Groups {
+    fn new(owner: &[u32]) -> Groups {
+        let n = owner.len();
+        let mut start = vec![0u32; n + 1];
+        for (q, &o) in owner.iter().enumerate() {
+            if o as usize != q {
+                start[o as usize + 1] += 1;
+            }
+        }
+        // Running sums: `start[o + 1]` becomes the end of `o`'s items ...
+        for i in 1..=n {
+            start[i] += start[i - 1];
+        }
+        let mut list = vec![0u32; start[n] as usize];
+        // ... and filling backwards moves it down to the start of the next origin's.
+        for (q, &o) in owner.iter().enumerate().rev() {
+            if o as usize != q {
+                let end = &mut start[o as usize + 1];
+                *end -= 1;
+                list[*end as usize] = q as u32;
+            }
+        }
+        // Now `start[o + 1]` is where `o`'s items begin, and `start[o + 2]` where they end.
+        Groups { start, list }
+    }
+
+    /// The items taken by the origin at position `p` (not itself).
+    #[inline]
+    fn of(&self, p: usize) -> &[u32] {
+        let end = self
+            .start
+            .get(p + 2)
+            .map_or(self.list.len(), |&e| e as usize);
+        &self.list[self.start[p + 1] as usize..end]
+    }
+}

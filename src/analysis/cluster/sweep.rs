@@ -1,0 +1,143 @@
+//! supercluster's greedy pass computed in cell order instead of index order, with the same
+//! result.
+//!
+//! In supercluster's loop an item starts a group ("is an origin") exactly when no origin before
+//! it (in the level's order) lies within `r`; every other item is taken by the first origin
+//! within `r`, which is the origin with the smallest index within `r` (any earlier origin within
+//! `r` would have taken it before). That defines the origins recursively through earlier
+//! neighbours only, so each item's status can be settled where it lies, looking only at its
+//! 3×3 block of cells, in any order: we go cell after cell, which keeps memory access local
+//! (the index-order loop jumps across the whole level for every item and is bound by cache
+//! misses) and lets two threads share the work. Measured in one criterion run on 1M points:
+//! 0.24 s for the build against 0.37 s with the in-order loop on the same grid
+//! (`Strategy::in_order`, `greedy.rs`). `min_points` plays no part here: an origin whose group
+//! is too small still takes its neighbours, they are only carried over unchanged.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rayon::prelude::*;
+
+use super::grid::Grid;
+
+/// Not settled yet (an `owner` value).
+const UNKNOWN: u32 = u32::MAX;
+
+/// Parallel chunks (positions); small under test, so that tests cross chunk boundaries.
+const CHUNK: usize = if cfg!(test) { 16 } else { 4096 };
+
+/// Per position, the position of the origin that takes the item: itself for an origin.
+pub(super) struct Settled {
+    pub owner: Vec<u32>,
+}
+
+impl Settled {
+    #[inline]
+    pub fn is_origin(&self, p: usize) -> bool {
+        self.owner[p] as usize == p
+    }
+}
+
+/// Settles every item of `grid` for radius `r`.
+pub(super) fn settle(grid: &Grid, r: f64) -> Settled {
+    let r2 = r * r;
+    let n = grid.recs.len();
+    let owner: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(UNKNOWN)).collect();
+    (0..n)
+        .into_par_iter()
+        .with_min_len(CHUNK)
+        .for_each_init(Scratch::default, |s, p| resolve(grid, &owner, r2, p, s));
+    Settled {
+        owner: owner.into_iter().map(AtomicU32::into_inner).collect(),
+    }
+}
+
+/// One item being settled: its earlier neighbours within `r` are `cands[from..to]`, those
+/// before `next` are settled, and `best` is the earliest origin among them (`k`, position).
+#[derive(Clone, Copy)]
+struct Frame {
+    p: u32,
+    from: u32,
+    to: u32,
+    next: u32,
+    best: (u32, u32),
+}
+
+/// Reused buffers of one thread. `cands` only grows; `top` is its used length.
+#[derive(Default)]
+pub(super) struct Scratch {
+    stack: Vec<Frame>,
+    cands: Vec<u32>,
+    top: usize,
+}
+
+/// Settles position `start` (and whatever earlier neighbours that needs), without recursion:
+/// every earlier neighbour is settled first, then the item is an origin if none of them is, else
+/// it is taken by the one with the smallest index. Owners only ever go from unknown to their
+/// one correct value, so threads settling the same item concurrently write the same thing.
+fn resolve(grid: &Grid, owner: &[AtomicU32], r2: f64, start: usize, s: &mut Scratch) {
+    if owner[start].load(Ordering::Relaxed) != UNKNOWN {
+        return;
+    }
+    s.stack.clear();
+    s.top = 0;
+    push_frame(grid, r2, start, s);
+    'frames: while let Some(&top) = s.stack.last() {
+        let mut f = top;
+        let p = f.p as usize;
+        while f.next < f.to {
+            let q = s.cands[f.next as usize] as usize;
+            let o = owner[q].load(Ordering::Relaxed);
+            if o == UNKNOWN {
+                // Settle the earlier neighbour first, then look at it again.
+                if let Some(top) = s.stack.last_mut() {
+                    *top = f;
+                }
+                push_frame(grid, r2, q, s);
+                continue 'frames;
+            }
+            let k = grid.recs[q].k;
+            if o as usize == q && k < f.best.0 {
+                f.best = (k, q as u32);
+            }
+            f.next += 1;
+        }
+        let o = if f.best.1 == u32::MAX {
+            p as u32
+        } else {
+            f.best.1
+        };
+        owner[p].store(o, Ordering::Relaxed);
+        s.top = f.from as usize;
+        s.stack.pop();
+    }
+}
+
+/// Starts settling `p`: collects its earlier neighbours within `r` (without a data-dependent
+/// branch per item: the candidate is always written, the count only grows when it qualifies).
+fn push_frame(grid: &Grid, r2: f64, p: usize, s: &mut Scratch) {
+    let recs = &grid.recs;
+    let a = recs[p];
+    let runs = &grid.ranges[a.cell as usize];
+    let from = s.top;
+    let span = (runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]) as usize;
+    if s.cands.len() < from + span {
+        s.cands.resize((from + span).next_power_of_two(), 0);
+    }
+    let mut n = from;
+    for run in 0..3 {
+        let (lo, hi) = (runs[2 * run] as usize, runs[2 * run + 1] as usize);
+        for (q, b) in (lo..hi).zip(&recs[lo..hi]) {
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            s.cands[n] = q as u32;
+            n += usize::from((b.k < a.k) & (dx * dx + dy * dy <= r2));
+        }
+    }
+    s.top = n;
+    s.stack.push(Frame {
+        p: p as u32,
+        from: from as u32,
+        to: n as u32,
+        next: from as u32,
+        best: (u32::MAX, u32::MAX),
+    });
+}
