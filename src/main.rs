@@ -66,6 +66,29 @@ enum Command {
         #[arg(long, hide = true)]
         json_summary: bool,
     },
+    /// Cluster the incidents at every zoom 0..=MAX_ZOOM and print the clusters per zoom (single
+    /// events count as clusters of one) and the build time. Without FILE: the sample.
+    Clusters {
+        file: Option<PathBuf>,
+        /// Cluster radius in screen pixels.
+        #[arg(long, default_value_t = 60.0, value_name = "PX")]
+        radius: f64,
+        /// Deepest zoom with clusters (0..=30).
+        #[arg(long, default_value_t = 16, value_name = "Z")]
+        max_zoom: u8,
+        /// Tile extent in pixels the radius is relative to.
+        #[arg(long, default_value_t = 512.0, value_name = "PX")]
+        extent: f64,
+        /// Benchmark: a CSV of lon,lat points instead of an incident file.
+        #[arg(long, value_name = "CSV", conflicts_with = "file")]
+        points: Option<PathBuf>,
+        /// One JSON object: {"events", "build_ms", "zooms": [{"zoom", "clusters"}...]}.
+        #[arg(long)]
+        json: bool,
+        /// Benchmark: write N synthetic Sahel-like points to OUT as lon,lat CSV, then exit.
+        #[arg(long, num_args = 2, value_names = ["N", "OUT"], hide = true)]
+        write_synthetic: Option<Vec<String>>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -96,6 +119,30 @@ fn run() -> anyhow::Result<()> {
                 point,
                 points,
                 json,
+            })?,
+            Command::Clusters {
+                file,
+                radius,
+                max_zoom,
+                extent,
+                points,
+                json,
+                write_synthetic,
+            } => cli::clusters::run(cli::clusters::Args {
+                file,
+                points,
+                radius,
+                max_zoom,
+                extent,
+                json,
+                write_synthetic: write_synthetic
+                    .map(|v| -> anyhow::Result<_> {
+                        let n = v[0].parse().with_context(|| {
+                            format!("--write-synthetic: \"{}\" is not a number of points", v[0])
+                        })?;
+                        Ok((n, PathBuf::from(&v[1])))
+                    })
+                    .transpose()?,
             })?,
         };
         std::process::exit(code);

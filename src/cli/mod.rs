@@ -1,4 +1,5 @@
 //! Headless subcommands: they use the core directly and print to stdout.
 
+pub mod clusters;
 pub mod coast;
 pub mod inspect;

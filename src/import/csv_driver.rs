@@ -41,7 +41,7 @@ fn next<R: Read>(
         match e.into_kind() {
             csv::ErrorKind::Io(source) => ImportError::Io {
                 file: file.to_string(),
-                source,
+                error: source,
             },
             other => ImportError::Malformed {
                 file: file.to_string(),

@@ -266,7 +266,7 @@ where
         } else {
             ImportError::Io {
                 file: layout.file.to_string(),
-                source,
+                error: source,
             }
         }
     };
@@ -428,7 +428,7 @@ where
 fn worker_gone(file: &str) -> ImportError {
     ImportError::Io {
         file: file.to_string(),
-        source: io::Error::other("a parsing thread stopped"),
+        error: io::Error::other("a parsing thread stopped"),
     }
 }
 

@@ -8,12 +8,10 @@ use serde::Serialize;
 /// Why a whole file could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file}: cannot read: {source}")]
-    Io {
-        file: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The reason is part of the message (not a `source`), so printing the error chain
+    /// does not say it twice.
+    #[error("{file}: cannot read: {error}")]
+    Io { file: String, error: std::io::Error },
     /// The content is not a format this app reads (detected from content,
     /// never from the extension).
     #[error("{file}: not incident data: {reason}")]

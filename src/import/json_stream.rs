@@ -102,7 +102,7 @@ pub(crate) fn json_error(e: serde_json::Error, file: &str, cancel: &AtomicBool) 
     if e.is_io() {
         return ImportError::Io {
             file: file.to_string(),
-            source: e.into(),
+            error: e.into(),
         };
     }
     let message = if e.is_eof() {

@@ -97,7 +97,7 @@ pub fn import_path_with(
     let label = path.display().to_string();
     let io = |source| ImportError::Io {
         file: label.clone(),
-        source,
+        error: source,
     };
     let file = File::open(path).map_err(io)?;
     let total = file.metadata().map_err(io)?.len();
@@ -140,7 +140,7 @@ pub fn import_reader_with<R: Read>(
         } else {
             ImportError::Io {
                 file: file.to_string(),
-                source,
+                error: source,
             }
         }
     };

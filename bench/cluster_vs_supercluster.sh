@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Cluster build of `sahel-risk clusters` against supercluster@8 on node, on the same points, in
+# one run: per-zoom cluster counts (single points count as clusters of one) with the difference,
+# both build times (best of REPS) and the ratio. Exits 1 if a zoom differs by more than 5%.
+#
+#   bench/cluster_vs_supercluster.sh            # 1,000,000 synthetic Sahel points
+#   N=300000 POINTS=bench-data/points_300k.csv bench/cluster_vs_supercluster.sh
+#
+# Environment (defaults in brackets):
+#   POINTS             lon,lat CSV both sides read [bench-data/points_1m.csv]
+#   N                  points to generate when POINTS does not exist [1000000]
+#   RADIUS, MAX_ZOOM   clustering options, passed to both sides [60, 16] (extent is 512 on both)
+#   REPS               builds per side; the best is reported [3]
+#   SAHEL_CLUSTER_CMD  our command; `--radius R --max-zoom Z` is appended; it must print
+#                      {"events": N, "build_ms": N, "zooms": [{"zoom": 0, "clusters": N}, ...]}
+#                      [target/release/sahel-risk clusters --points $POINTS --json]
+#   SAHEL_POINTS_CMD   writes POINTS when missing
+#                      [target/release/sahel-risk clusters --write-synthetic $N $POINTS]
+# supercluster is installed (exact version) into bench-data/node_modules, which git ignores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUPERCLUSTER_VERSION=8.0.1
+POINTS=${POINTS:-bench-data/points_1m.csv}
+N=${N:-1000000}
+RADIUS=${RADIUS:-60}
+MAX_ZOOM=${MAX_ZOOM:-16}
+REPS=${REPS:-3}
+if [ -z "${SAHEL_CLUSTER_CMD:-}" ]; then cargo build --release --quiet; fi
+SAHEL_CLUSTER_CMD=${SAHEL_CLUSTER_CMD:-"target/release/sahel-risk clusters --points $POINTS --json"}
+SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters --write-synthetic $N $POINTS"}
+
+mkdir -p bench-data
+if [ ! -f "$POINTS" ]; then
+  echo "writing $POINTS: $SAHEL_POINTS_CMD" >&2
+  eval "$SAHEL_POINTS_CMD"
+fi
+installed=$(node -p "require('./bench-data/node_modules/supercluster/package.json').version" 2>/dev/null || true)
+if [ "$installed" != "$SUPERCLUSTER_VERSION" ]; then
+  echo "installing supercluster@$SUPERCLUSTER_VERSION into bench-data/node_modules" >&2
+  npm install --prefix bench-data --no-audit --no-fund --silent "supercluster@$SUPERCLUSTER_VERSION" >&2
+fi
+
+ours=()
+for _ in $(seq "$REPS"); do
+  ours+=("$(eval "$SAHEL_CLUSTER_CMD --radius $RADIUS --max-zoom $MAX_ZOOM")")
+done
+theirs=$(node bench/supercluster.mjs "$POINTS" --radius "$RADIUS" --extent 512 --max-zoom "$MAX_ZOOM" --reps "$REPS")
+
+RADIUS="$RADIUS" OURS=$(printf '%s\n' "${ours[@]}") THEIRS="$theirs" node --input-type=module <<'JS'
+const ours = process.env.OURS.trim().split('\n').map((l) => JSON.parse(l));
+const sc = JSON.parse(process.env.THEIRS);
+const best = Math.min(...ours.map((o) => o.build_ms));
+const o = ours[0];
+if (o.events !== sc.events) {
+  console.error(`different inputs: ${o.events} vs ${sc.events} events`);
+  process.exit(2);
+}
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${o.events} points, radius ${process.env.RADIUS ?? 60}, extent 512`);
+console.log(`${pad('zoom', 4)} ${pad('sahel-risk', 11)} ${pad(`supercluster@${sc.version}`, 20)} ${pad('diff', 8)}`);
+let worst = 0;
+for (const z of o.zooms) {
+  const s = sc.zooms.find((x) => x.zoom === z.zoom);
+  const diff = s.clusters ? (100 * (z.clusters - s.clusters)) / s.clusters : 0;
+  worst = Math.max(worst, Math.abs(diff));
+  console.log(`${pad(z.zoom, 4)} ${pad(z.clusters, 11)} ${pad(s.clusters, 20)} ${pad(diff.toFixed(2) + '%', 8)}`);
+}
+console.log(`build: sahel-risk ${best.toFixed(1)} ms (runs ${ours.map((x) => x.build_ms).join(', ')}),` +
+  ` supercluster ${sc.build_ms.toFixed(1)} ms (runs ${sc.runs_ms.join(', ')}); ratio ${(sc.build_ms / best).toFixed(1)}x`);
+console.log(`largest per-zoom difference: ${worst.toFixed(2)}% (limit 5%)`);
+process.exit(worst > 5 ? 1 : 0);
+JS

@@ -1,0 +1,100 @@
+//! `sahel-risk clusters`: build the cluster hierarchy and print the clusters per zoom.
+//!
+//! Contract: `clusters FILE --radius PX --max-zoom Z --json` prints one JSON object
+//! `{"events": N, "build_ms": N, "zooms": [{"zoom": 0, "clusters": N}, ...]}` for zooms 0..=Z,
+//! single events counting as clusters of one. Defaults: radius 60, max zoom 16, extent 512.
+//! Without FILE it clusters the bundled sample. `--points CSV` reads plain `lon,lat` lines
+//! instead (what `bench/cluster_vs_supercluster.sh` gives both sides), and `--write-synthetic N
+//! OUT` writes such a file of synthetic Sahel-like points.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, bail};
+use sahel_risk::analysis::cluster::{
+    ClusterOptions, ClusterReport, parse_lon_lat_csv, synthetic_sahel_points, write_lon_lat_csv,
+};
+use sahel_risk::geodata::GeoData;
+use sahel_risk::import::import_path;
+
+pub struct Args {
+    pub file: Option<PathBuf>,
+    pub points: Option<PathBuf>,
+    pub radius: f64,
+    pub max_zoom: u8,
+    pub extent: f64,
+    pub json: bool,
+    pub write_synthetic: Option<(usize, PathBuf)>,
+}
+
+/// Seed of the points `--write-synthetic` writes (fixed, so every run compares the same data).
+const SYNTHETIC_SEED: u64 = 2025;
+
+fn options(args: &Args) -> anyhow::Result<ClusterOptions> {
+    if !(args.radius.is_finite() && args.radius > 0.0) {
+        bail!(
+            "--radius: {} is not a positive number of pixels",
+            args.radius
+        );
+    }
+    if !(args.extent.is_finite() && args.extent > 0.0) {
+        bail!(
+            "--extent: {} is not a positive number of pixels",
+            args.extent
+        );
+    }
+    if args.max_zoom > 30 {
+        bail!(
+            "--max-zoom: {} is above 30, the deepest zoom a cluster id can hold",
+            args.max_zoom
+        );
+    }
+    Ok(ClusterOptions {
+        radius: args.radius,
+        extent: args.extent,
+        max_zoom: args.max_zoom,
+        ..ClusterOptions::default()
+    })
+}
+
+fn points(args: &Args) -> anyhow::Result<Vec<[f64; 2]>> {
+    if let Some(csv) = &args.points {
+        let text = std::fs::read_to_string(csv)
+            .with_context(|| format!("{}: cannot read", csv.display()))?;
+        return parse_lon_lat_csv(&text).map_err(|e| anyhow::anyhow!("{}: {e}", csv.display()));
+    }
+    let incidents = match &args.file {
+        Some(f) => import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents,
+        None => {
+            let geo = GeoData::load(GeoData::default_override_dir().as_deref());
+            sahel_risk::sample::sample(&sahel_risk::sample::gazetteer_towns(&geo))
+        }
+    };
+    Ok(incidents.iter().map(|i| [i.lon, i.lat]).collect())
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let options = options(&args)?;
+    if let Some((n, out)) = &args.write_synthetic {
+        let pts = synthetic_sahel_points(*n, SYNTHETIC_SEED);
+        std::fs::write(out, write_lon_lat_csv(&pts))
+            .with_context(|| format!("{}: cannot write", out.display()))?;
+        eprintln!("wrote {n} synthetic points to {}", out.display());
+        return Ok(0);
+    }
+    let pts = points(&args)?;
+    let report = ClusterReport::measure(&pts, &options);
+    if args.json {
+        println!("{}", report.to_json());
+    } else {
+        println!(
+            "{} events clustered in {:.1} ms (radius {} px, extent {} px)",
+            report.events, report.build_ms, options.radius, options.extent
+        );
+        println!("zoom  clusters");
+        for (z, n) in &report.zooms {
+            println!("{z:>4}  {n:>8}");
+        }
+    }
+    Ok(0)
+}
