@@ -4,6 +4,7 @@ pub mod cluster;
 pub mod coast;
 pub mod columns;
 pub mod filter;
+pub mod incident_clusters;
 pub mod jihadist;
 
 pub use columns::IncidentColumns;

@@ -4,6 +4,7 @@
 mod admin_layer;
 mod basemap;
 mod borders_layer;
+pub mod clusters_layer;
 mod coastline_layer;
 mod furniture;
 pub mod incidents_layer;

@@ -126,6 +126,12 @@ pub fn tooltip(painter: &egui::Painter, at: egui::Pos2, text: &str) {
     if rect.max.y > clip.max.y {
         rect = rect.translate(egui::vec2(0.0, -(rect.height() + 20.0)));
     }
+    // Still outside (a wide or tall tooltip): keep it inside the map.
+    let shift = egui::vec2(
+        (clip.min.x - rect.min.x).max(0.0),
+        (clip.min.y - rect.min.y).max(0.0),
+    );
+    rect = rect.translate(shift);
     painter.rect(
         rect,
         4.0,

@@ -45,6 +45,17 @@ pub enum Scenario {
     High,
 }
 
+impl Scenario {
+    /// "low", "best" or "high", as legends and exports print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scenario::Low => "low",
+            Scenario::Best => "best",
+            Scenario::High => "high",
+        }
+    }
+}
+
 /// One claim about the death toll of one incident. Any of `low`, `best`,
 /// `high` may be absent (a claim may carry no number at all, e.g. "claimed it
 /// took several barracks"). The values are kept exactly as given: UCDP ships

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use egui::{Key, Ui};
 use walkers::{Map, lon_lat};
 
-use super::camera::{Camera, HOME_BOX};
+use super::camera::{Camera, HOME_BOX, MAX_ZOOM};
+use super::cluster_job::ClusterJob;
+use super::cluster_ui::{ClusterUi, stack_list, tooltip_text};
 use super::filters_panel::FilterUiState;
 use super::import_job::ImportJob;
 use super::incident_details::ClaimForm;
@@ -18,7 +20,9 @@ use super::{
     about, file_menu, filters_panel, incident_details, layers_panel, legend, map_controls,
     status_bar,
 };
+use crate::analysis::columns::scenario_index;
 use crate::geodata::GeoData;
+use crate::map::clusters_layer::ClustersLayer;
 use crate::map::incidents_layer::{IncidentsLayer, MarkerStats};
 use crate::map::style::Widths;
 use crate::map::{
@@ -57,6 +61,9 @@ pub struct SahelApp {
     pub right_tab: RightTab,
     /// The incident marker under the pointer in the last frame.
     pub hovered_incident: Option<usize>,
+    /// Incident clusters, rebuilt on a worker when the filter result changes.
+    pub clusters: ClusterJob,
+    pub cluster_ui: ClusterUi,
     /// Set until the first frame has laid out the map and fitted the opening view.
     needs_fit: bool,
     /// When the process started, for the launch-to-first-frame measurement.
@@ -96,6 +103,8 @@ impl SahelApp {
             marker_stats: MarkerStats::default(),
             right_tab: RightTab::Filters,
             hovered_incident: None,
+            clusters: ClusterJob::default(),
+            cluster_ui: ClusterUi::default(),
             needs_fit: true,
             started: Instant::now(),
             exit_after_first_frame: false,
@@ -129,6 +138,16 @@ impl SahelApp {
         }
     }
 
+    /// Wait for the import and the cluster build running in the background (tests and
+    /// scripted renders), so the next frame shows their result.
+    pub fn finish_background_work(&mut self) {
+        self.finish_import_blocking();
+        if self.cluster_ui.enabled {
+            self.clusters.sync(&self.incidents, || {});
+            self.clusters.finish_blocking();
+        }
+    }
+
     /// Lay out the whole window inside `ui` (the root, or a test harness).
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -141,6 +160,11 @@ impl SahelApp {
             ctx.request_repaint();
         }
         self.poll_job();
+        if self.cluster_ui.enabled {
+            let waker = ctx.clone();
+            self.clusters
+                .sync(&self.incidents, move || waker.request_repaint());
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -178,6 +202,11 @@ impl SahelApp {
         let before = self.incidents.selected;
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
         if self.incidents.selected != before && self.incidents.selected.is_some() {
+            self.right_tab = RightTab::Incident;
+        }
+        if let Some(i) = self.cluster_ui.stack_window(&ctx, &self.incidents) {
+            self.incidents.selected = Some(i);
+            self.table.scroll_to_selected = true;
             self.right_tab = RightTab::Incident;
         }
         if self.show_about {
@@ -263,6 +292,7 @@ impl SahelApp {
             &mut self.show_incidents,
             egui::RichText::new("Incidents").strong(),
         );
+        ui.add_enabled_ui(self.show_incidents, |ui| self.cluster_ui.options(ui));
         layers_panel::show(ui, &mut self.layers);
         ui.separator();
         layers_panel::selected_region(ui, &self.geo, &mut self.selection);
@@ -292,7 +322,8 @@ impl SahelApp {
         if !ui.ctx().egui_wants_keyboard_input() {
             self.keyboard(ui);
         }
-        let marker_was_hovered = self.hovered_incident.is_some();
+        let marker_was_hovered =
+            self.hovered_incident.is_some() || self.cluster_ui.hovered.is_some();
         let SahelApp {
             geo,
             basemap,
@@ -303,9 +334,13 @@ impl SahelApp {
             incidents,
             marker_stats,
             hovered_incident,
+            clusters,
+            cluster_ui,
             ..
         } = self;
         let mut clicked_incident = None;
+        let mut clicked_cluster = None;
+        let current_clusters = clusters.current.clone().filter(|_| cluster_ui.enabled);
         let center = camera.center();
         let widths = Widths::default();
         let map = Map::new(None, &mut camera.memory, center)
@@ -319,7 +354,20 @@ impl SahelApp {
                 provinces: layers.provinces,
                 marker_hovered: marker_was_hovered,
             });
-        if self.show_incidents {
+        if let (true, Some(cl)) = (self.show_incidents, &current_clusters) {
+            map = map.with_plugin(ClustersLayer {
+                clusters: cl,
+                columns: &incidents.columns,
+                scenario: scenario_index(incidents.filter.scenario),
+                colour: cluster_ui.colour,
+                selected: incidents.selected,
+                stats: marker_stats,
+                hovered: &mut cluster_ui.hovered,
+                clicked: &mut clicked_cluster,
+                scale: 1.0,
+            });
+        } else if self.show_incidents {
+            cluster_ui.hovered = None;
             map = map.with_plugin(IncidentsLayer {
                 columns: &incidents.columns,
                 filtered: &incidents.result.indices,
@@ -331,6 +379,7 @@ impl SahelApp {
             });
         } else {
             *hovered_incident = None;
+            cluster_ui.hovered = None;
         }
         let map = map
             .with_plugin(ScaleBar { scale: 1.0 })
@@ -340,13 +389,57 @@ impl SahelApp {
             });
         let show_legend = self.show_incidents && !incidents.store.is_empty();
         let sample = incidents.sample;
+        let legend_mode = match &current_clusters {
+            Some(_) => legend::LegendMode::Clusters {
+                colour: cluster_ui.colour,
+                scenario: incidents.filter.scenario.name(),
+            },
+            None => legend::LegendMode::Markers,
+        };
         let shown = map.show(ui, |ui, _, _, _| {
             if show_legend {
-                legend::show(ui, sample);
+                legend::show(ui, sample, legend_mode);
             }
             map_controls::show(ui)
         });
         *map_rect = Some(shown.response.rect);
+        let mut cluster_tip = None;
+        if let Some(cl) = &current_clusters {
+            // A single event behaves as its marker did; a cluster zooms in or lists its events.
+            let single = |c: &crate::analysis::cluster::Cluster| {
+                (c.count == 1).then(|| cl.members[c.id as usize] as usize)
+            };
+            *hovered_incident = cluster_ui.hovered.as_ref().and_then(single);
+            if let Some(c) = clicked_cluster {
+                if let Some(i) = single(&c) {
+                    clicked_incident = Some(i);
+                } else if cl.index.stacked_at_max_zoom(&c) {
+                    cluster_ui.stack = Some(stack_list(cl, &incidents.columns, &c));
+                } else {
+                    let z = (f64::from(cl.index.expansion_zoom(&c)) + 1.0)
+                        .max(camera.zoom().floor() + 1.0)
+                        .min(MAX_ZOOM);
+                    camera.fly_to(lon_lat(c.lon(), c.lat()), z);
+                }
+            }
+            if let Some(c) = cluster_ui.hovered.filter(|c| c.count > 1) {
+                let unsplittable = cl.index.stacked_at_max_zoom(&c);
+                let summary = cluster_ui.summary(cl, &incidents.columns, &c);
+                cluster_tip = Some(tooltip_text(
+                    summary,
+                    &incidents.columns,
+                    unsplittable,
+                    None,
+                ));
+            }
+        }
+        if let (Some(text), Some(pos)) = (&cluster_tip, shown.response.hover_pos()) {
+            map::tooltip(
+                &ui.painter().with_clip_rect(shown.response.rect),
+                pos + egui::vec2(14.0, 10.0),
+                text,
+            );
+        }
         if let Some(i) = clicked_incident {
             incidents.selected = Some(i);
             self.table.scroll_to_selected = true;

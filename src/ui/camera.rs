@@ -7,7 +7,7 @@ use walkers::{MapMemory, Position, lon_lat};
 use crate::map::view::{fit_bounds, from_world, to_world, world_pixels};
 
 pub const MIN_ZOOM: f64 = 3.0;
-pub const MAX_ZOOM: f64 = 15.0;
+pub const MAX_ZOOM: f64 = 18.0;
 /// The opening view: the central Sahel down to the Gulf of Guinea.
 pub const HOME_BOX: [f64; 4] = [-12.5, 4.3, 9.5, 20.5];
 

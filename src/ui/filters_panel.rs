@@ -38,19 +38,11 @@ pub fn totals_text(inc: &Incidents) -> String {
                 "{} fatalities ({}, {})",
                 r.fatalities_by_dataset[i],
                 d.name(),
-                scenario_name(inc.filter.scenario)
+                inc.filter.scenario.name()
             ));
         }
     }
     parts.join(" · ")
-}
-
-pub fn scenario_name(s: Scenario) -> &'static str {
-    match s {
-        Scenario::Low => "low",
-        Scenario::Best => "best",
-        Scenario::High => "high",
-    }
 }
 
 pub fn show(ui: &mut Ui, inc: &mut Incidents, st: &mut FilterUiState) {

@@ -1,13 +1,90 @@
-//! The incident legend over the map's top-left corner.
+//! The incident legend over the map's top-left corner: clusters (colour scale, sizes, hollow
+//! and stacked marks) or plain markers by type.
 
 use egui::{Color32, Stroke, Ui, pos2, vec2};
 
+use crate::map::clusters_layer::{
+    ClusterColour, SEVERITY_COLOURS, SEVERITY_LABELS, count_label, marker_radius,
+};
 use crate::map::incidents_layer::legend_entries;
 
-pub fn show(ui: &mut Ui, sample: bool) {
+/// What the incident layer is drawing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LegendMode {
+    Markers,
+    Clusters {
+        colour: ClusterColour,
+        /// "low", "best" or "high".
+        scenario: &'static str,
+    },
+}
+
+fn text(ui: &mut Ui, s: &str) {
+    ui.label(
+        egui::RichText::new(s)
+            .size(11.0)
+            .color(Color32::from_gray(40)),
+    );
+}
+
+fn title(ui: &mut Ui, s: &str) {
+    ui.label(
+        egui::RichText::new(s)
+            .strong()
+            .size(12.0)
+            .color(Color32::from_gray(30)),
+    );
+}
+
+fn swatch_row(ui: &mut Ui, color: Color32, label: &str, hollow: bool) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+        if hollow {
+            ui.painter()
+                .circle_stroke(r.center(), 4.0, Stroke::new(1.6, color));
+        } else {
+            ui.painter()
+                .circle(r.center(), 4.5, color, Stroke::new(0.7, Color32::WHITE));
+        }
+        text(ui, label);
+    });
+}
+
+fn type_rows(ui: &mut Ui) {
+    for (name, color) in legend_entries() {
+        swatch_row(ui, color, name, false);
+    }
+}
+
+fn size_row(ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        for n in [1u32, 10, 100, 1000] {
+            let r = marker_radius(n).min(18.0);
+            let (rect, _) = ui.allocate_exact_size(vec2(2.0 * r + 2.0, 40.0), egui::Sense::hover());
+            let c = pos2(rect.center().x, rect.max.y - r - 1.0);
+            ui.painter().circle(
+                c,
+                r,
+                Color32::from_gray(150),
+                Stroke::new(1.0, Color32::WHITE),
+            );
+            if n > 1 {
+                ui.painter().text(
+                    c,
+                    egui::Align2::CENTER_CENTER,
+                    count_label(n),
+                    egui::FontId::proportional(10.0),
+                    Color32::WHITE,
+                );
+            }
+        }
+    });
+}
+
+pub fn show(ui: &mut Ui, sample: bool, mode: LegendMode) {
     let rect = ui.max_rect();
     let area =
-        egui::Rect::from_min_size(pos2(rect.min.x + 10.0, rect.min.y + 10.0), vec2(210.0, 0.0));
+        egui::Rect::from_min_size(pos2(rect.min.x + 10.0, rect.min.y + 10.0), vec2(215.0, 0.0));
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area.with_max_y(rect.max.y)));
     egui::Frame::new()
         .fill(Color32::from_white_alpha(225))
@@ -16,37 +93,42 @@ pub fn show(ui: &mut Ui, sample: bool) {
         .inner_margin(6.0)
         .show(&mut child, |ui| {
             ui.spacing_mut().item_spacing.y = 2.0;
-            ui.label(
-                egui::RichText::new("Incidents by type")
-                    .strong()
-                    .size(12.0)
-                    .color(Color32::from_gray(30)),
-            );
-            for (name, color) in legend_entries() {
-                ui.horizontal(|ui| {
-                    let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter()
-                        .circle(r.center(), 4.5, color, Stroke::new(0.7, Color32::WHITE));
-                    ui.label(
-                        egui::RichText::new(name)
-                            .size(11.0)
-                            .color(Color32::from_gray(40)),
+            match mode {
+                LegendMode::Markers => {
+                    title(ui, "Incidents by type");
+                    type_rows(ui);
+                    swatch_row(
+                        ui,
+                        Color32::from_gray(90),
+                        "hollow: located only to district/region",
+                        true,
                     );
-                });
+                }
+                LegendMode::Clusters { colour, scenario } => {
+                    title(ui, "Incident clusters");
+                    match colour {
+                        ClusterColour::Severity => {
+                            text(ui, &format!("Fatalities per event ({scenario} claims)"));
+                            for (c, l) in SEVERITY_COLOURS.iter().zip(SEVERITY_LABELS) {
+                                swatch_row(ui, *c, l, false);
+                            }
+                        }
+                        ClusterColour::EventType => {
+                            text(ui, "Most frequent event type");
+                            type_rows(ui);
+                        }
+                    }
+                    text(ui, "Size: number of events");
+                    size_row(ui);
+                    swatch_row(
+                        ui,
+                        Color32::from_gray(90),
+                        "hollow: mostly located only to district/region",
+                        true,
+                    );
+                    text(ui, "double disc: same place, click to list");
+                }
             }
-            ui.horizontal(|ui| {
-                let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().circle_stroke(
-                    r.center(),
-                    4.0,
-                    Stroke::new(1.6, Color32::from_gray(90)),
-                );
-                ui.label(
-                    egui::RichText::new("hollow: located only to district/region")
-                        .size(11.0)
-                        .color(Color32::from_gray(40)),
-                );
-            });
             if sample {
                 ui.label(
                     egui::RichText::new(crate::sample::SAMPLE_LABEL)

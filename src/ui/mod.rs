@@ -3,6 +3,8 @@
 mod about;
 mod app;
 pub mod camera;
+mod cluster_job;
+mod cluster_ui;
 mod file_menu;
 mod filters_panel;
 mod fonts;

@@ -37,7 +37,18 @@ pub fn show(ui: &mut Ui, app: &SahelApp) {
             if let (Some(a), Some(b)) = (inc.columns.date_min, inc.columns.date_max) {
                 ui.label(format!("data {a} to {b}"));
             }
-            if app.show_incidents && app.marker_stats.thinned() {
+            let clustered = app.cluster_ui.enabled && app.clusters.current.is_some();
+            if app.show_incidents && clustered {
+                ui.label(format!(
+                    "{} events in {} clusters in view",
+                    app.marker_stats.in_view, app.marker_stats.drawn
+                ));
+            }
+            if app.show_incidents && app.cluster_ui.enabled && app.clusters.building() {
+                ui.spinner();
+                ui.label("clustering…");
+            }
+            if app.show_incidents && !clustered && app.marker_stats.thinned() {
                 ui.colored_label(
                     warn,
                     format!(

@@ -54,6 +54,7 @@ mod layer;
 mod project;
 mod query;
 mod radix;
+mod reduce;
 mod report;
 mod rtree_greedy;
 mod stacks;
