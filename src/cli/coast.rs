@@ -11,11 +11,11 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use chrono::{Datelike, Duration};
+use sahel_risk::analysis::IncidentColumns;
 use sahel_risk::analysis::coast::{
-    BorderIndex, COASTAL_STATES, CoastIndex, DEFAULT_BANDS_KM, quarter_index, quarter_stats,
+    BorderIndex, COASTAL_STATES, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM,
+    quarter_label,
 };
-use sahel_risk::analysis::jihadist::is_jihadist_incident;
 use sahel_risk::geodata::GeoData;
 use sahel_risk::import::import_path;
 use sahel_risk::model::Incident;
@@ -102,58 +102,25 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let incidents = incidents(args.file.as_ref(), &geo)?;
-    let pts: Vec<[f64; 2]> = incidents.iter().map(|i| [i.lon, i.lat]).collect();
-    let coast_km = sea.distance_km_many(&pts);
-    let border_km = border.signed_km_many(&pts);
+    let columns = IncidentColumns::new(&incidents);
+    let distances = CoastDistances::compute(&columns, &sea, &border);
+    let all: Vec<u32> = (0..incidents.len() as u32).collect();
+    let readout = CoastReadout::compute(&columns, &distances, &all, &DEFAULT_BANDS_KM, 0.5);
     let events: Vec<_> = incidents
         .iter()
-        .zip(coast_km.iter().zip(&border_km))
+        .zip(distances.coast_km.iter().zip(&distances.border_km))
         .map(|(i, (c, b))| json!({"id": &*i.id, "coast_km": round1(*c), "border_km": round1(*b)}))
         .collect();
-    let jihadist: Vec<usize> = (0..incidents.len())
-        .filter(|&k| is_jihadist_incident(&incidents[k]))
-        .collect();
-    let as_of = incidents.iter().map(|i| i.date.end).max();
-    let bands: Vec<_> = match as_of {
-        Some(as_of) => {
-            let window = |from: chrono::NaiveDate, to: chrono::NaiveDate| -> Vec<f64> {
-                jihadist
-                    .iter()
-                    .filter(|&&k| incidents[k].date.start > from && incidents[k].date.start <= to)
-                    .map(|&k| border_km[k])
-                    .collect()
-            };
-            let year = Duration::days(365);
-            let last = sahel_risk::analysis::coast::band_counts(
-                &window(as_of - year, as_of),
-                &DEFAULT_BANDS_KM,
-            );
-            let prior = sahel_risk::analysis::coast::band_counts(
-                &window(as_of - year - year, as_of - year),
-                &DEFAULT_BANDS_KM,
-            );
-            DEFAULT_BANDS_KM
-                .iter()
-                .enumerate()
-                .map(|(b, km)| json!({"band_km": km, "last_12m": last[b], "prior_12m": prior[b]}))
-                .collect()
-        }
-        None => Vec::new(),
-    };
-    let quarters: Vec<i32> = jihadist
+    let bands: Vec<_> = readout
+        .bands
         .iter()
-        .map(|&k| {
-            quarter_index(
-                incidents[k].date.start.year(),
-                incidents[k].date.start.month(),
-            )
-        })
+        .map(|b| json!({"band_km": b.band_km, "last_12m": b.last_12m, "prior_12m": b.prior_12m}))
         .collect();
-    let jihadist_coast: Vec<f64> = jihadist.iter().map(|&k| coast_km[k]).collect();
-    let frontier: Vec<_> = quarter_stats(&jihadist_coast, &quarters)
-        .into_iter()
+    let frontier: Vec<_> = readout
+        .quarters
+        .iter()
         .map(|q| {
-            let (y, n) = sahel_risk::analysis::coast::quarter_label(q.quarter);
+            let (y, n) = quarter_label(q.quarter);
             json!({"quarter": format!("{y}Q{n}"), "min_coast_km": round1(q.min_km), "median_coast_km": round1(q.median_km)})
         })
         .collect();

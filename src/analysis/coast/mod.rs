@@ -48,17 +48,21 @@ mod candidates;
 mod cells;
 mod chain;
 mod chunk;
+pub mod field;
 pub mod frontier;
 pub mod geodesic;
+pub mod readout;
 pub mod sea;
 mod segments;
 mod side;
 
 pub use self::bands::{DEFAULT_BANDS_KM, band_counts};
 pub use self::border::{BorderIndex, BorderPoint, BorderStats, COASTAL_STATES, LandBorderLine};
+pub use self::field::{GridField, band_index};
 pub use self::frontier::{
     FrontierCell, FrontierPoint, QuarterStats, frontier, quarter_index, quarter_label,
     quarter_stats,
 };
+pub use self::readout::{BandRow, CoastDistances, CoastReadout, jihadist_flags};
 pub use self::sea::CoastIndex;
 pub use self::segments::Nearest;
