@@ -3,15 +3,19 @@
 
 mod admin_layer;
 mod basemap;
+pub mod border_bands_layer;
 mod borders_layer;
 pub mod clusters_layer;
 mod coastline_layer;
+pub mod field_texture;
+pub mod frontier_layer;
 mod furniture;
 pub mod incidents_layer;
 mod labels;
 mod land_layer;
 mod places_layer;
 mod prepared;
+pub mod sea_bands_layer;
 mod selection_layer;
 pub mod style;
 pub mod view;
@@ -56,15 +60,41 @@ impl Default for LayerVisibility {
     }
 }
 
-/// Add the basemap layers to a walkers map, bottom to top.
+/// Several plugins run in order as one (so a caller can slot its layers between others).
+#[derive(Default)]
+pub struct PluginStack<'c>(pub Vec<Box<dyn walkers::Plugin + 'c>>);
+
+impl<'c> PluginStack<'c> {
+    pub fn push(&mut self, plugin: impl walkers::Plugin + 'c) {
+        self.0.push(Box::new(plugin));
+    }
+}
+
+impl walkers::Plugin for PluginStack<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut egui::Ui,
+        response: &egui::Response,
+        projector: &walkers::Projector,
+        memory: &walkers::MapMemory,
+    ) {
+        for p in self.0 {
+            p.run(ui, response, projector, memory);
+        }
+    }
+}
+
+/// Add the basemap layers to a walkers map, bottom to top; `thematic` (area layers: bands,
+/// shading) goes right above the land, under water, borders and names.
 pub fn with_basemap<'a, 'b, 'c>(
     mut map: walkers::Map<'a, 'b, 'c>,
     geo: &'c GeoData,
     basemap: &'c Basemap,
     layers: LayerVisibility,
     widths: Widths,
+    thematic: PluginStack<'c>,
 ) -> walkers::Map<'a, 'b, 'c> {
-    map = map.with_plugin(LandLayer { basemap });
+    map = map.with_plugin(LandLayer { basemap }).with_plugin(thematic);
     if layers.lakes {
         map = map.with_plugin(LakesLayer { basemap, widths });
     }

@@ -10,6 +10,8 @@ use walkers::{Map, lon_lat};
 use super::camera::{Camera, HOME_BOX, MAX_ZOOM};
 use super::cluster_job::ClusterJob;
 use super::cluster_ui::{ClusterUi, stack_list, tooltip_text};
+use super::coast_job::CoastJob;
+use super::coast_panel::CoastUi;
 use super::filters_panel::FilterUiState;
 use super::import_job::ImportJob;
 use super::incident_details::ClaimForm;
@@ -22,8 +24,11 @@ use super::{
 };
 use crate::analysis::columns::scenario_index;
 use crate::geodata::GeoData;
+use crate::map::border_bands_layer::BorderBandsLayer;
 use crate::map::clusters_layer::ClustersLayer;
+use crate::map::frontier_layer::FrontierLayer;
 use crate::map::incidents_layer::{IncidentsLayer, MarkerStats};
+use crate::map::sea_bands_layer::SeaBandsLayer;
 use crate::map::style::Widths;
 use crate::map::{
     self, Attribution, Basemap, LayerVisibility, ScaleBar, SelectionLayer, SelectionState,
@@ -34,6 +39,7 @@ use crate::map::{
 pub enum RightTab {
     Filters,
     Incident,
+    Coast,
 }
 
 /// Everything the window shows and remembers.
@@ -64,6 +70,9 @@ pub struct SahelApp {
     /// Incident clusters, rebuilt on a worker when the filter result changes.
     pub clusters: ClusterJob,
     pub cluster_ui: ClusterUi,
+    /// Coast distances, bands and frontier, computed on workers.
+    pub coast: CoastJob,
+    pub coast_ui: CoastUi,
     /// Set until the first frame has laid out the map and fitted the opening view.
     needs_fit: bool,
     /// When the process started, for the launch-to-first-frame measurement.
@@ -105,6 +114,8 @@ impl SahelApp {
             hovered_incident: None,
             clusters: ClusterJob::default(),
             cluster_ui: ClusterUi::default(),
+            coast: CoastJob::default(),
+            coast_ui: CoastUi::default(),
             needs_fit: true,
             started: Instant::now(),
             exit_after_first_frame: false,
@@ -146,6 +157,7 @@ impl SahelApp {
             self.clusters.sync(&self.incidents, || {});
             self.clusters.finish_blocking();
         }
+        self.coast.finish_blocking(&self.geo, &self.incidents);
     }
 
     /// Lay out the whole window inside `ui` (the root, or a test harness).
@@ -164,6 +176,15 @@ impl SahelApp {
             let waker = ctx.clone();
             self.clusters
                 .sync(&self.incidents, move || waker.request_repaint());
+        }
+        if self.frames > 0 {
+            // After the first frame, so start-up is not slowed by it.
+            let waker = ctx.clone();
+            self.coast
+                .sync(&self.geo, &self.incidents, move || waker.request_repaint());
+        }
+        if self.coast_ui.any_layer() {
+            self.coast_ui.prepare(&ctx, &self.coast);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -295,6 +316,8 @@ impl SahelApp {
         ui.add_enabled_ui(self.show_incidents, |ui| self.cluster_ui.options(ui));
         layers_panel::show(ui, &mut self.layers);
         ui.separator();
+        self.coast_ui.switches(ui);
+        ui.separator();
         layers_panel::selected_region(ui, &self.geo, &mut self.selection);
     }
 
@@ -303,14 +326,29 @@ impl SahelApp {
             let tab = |t: &str| egui::RichText::new(t).heading();
             ui.selectable_value(&mut self.right_tab, RightTab::Filters, tab("Filters"));
             ui.selectable_value(&mut self.right_tab, RightTab::Incident, tab("Incident"));
+            ui.selectable_value(&mut self.right_tab, RightTab::Coast, tab("Coast"));
         });
         ui.separator();
         let importing = self.job.is_some();
         egui::ScrollArea::vertical().show(ui, |ui| match self.right_tab {
             RightTab::Filters => filters_panel::show(ui, &mut self.incidents, &mut self.filter_ui),
             RightTab::Incident => {
-                incident_details::show(ui, &mut self.incidents, &mut self.claim_form, importing)
+                let distances = self.incidents.selected.and_then(|i| {
+                    let d = self.coast.distances.as_ref()?;
+                    Some(super::coast_job::describe(
+                        *d.coast_km.get(i)?,
+                        *d.border_km.get(i)?,
+                    ))
+                });
+                incident_details::show(
+                    ui,
+                    &mut self.incidents,
+                    &mut self.claim_form,
+                    importing,
+                    distances,
+                )
             }
+            RightTab::Coast => self.coast_ui.show(ui, &mut self.coast),
         });
     }
 
@@ -336,6 +374,8 @@ impl SahelApp {
             hovered_incident,
             clusters,
             cluster_ui,
+            coast,
+            coast_ui,
             ..
         } = self;
         let mut clicked_incident = None;
@@ -343,17 +383,33 @@ impl SahelApp {
         let current_clusters = clusters.current.clone().filter(|_| cluster_ui.enabled);
         let center = camera.center();
         let widths = Widths::default();
+        let coast_tools = coast.tools.clone();
+        let readout = coast.readout.clone();
+        let mut thematic = map::PluginStack::default();
+        if let (true, Some(bands)) = (coast_ui.show_sea_bands, &coast_ui.sea) {
+            thematic.push(SeaBandsLayer { bands });
+        }
+        if let (true, Some(bands), Some(tools)) =
+            (coast_ui.show_border_bands, &coast_ui.border, &coast_tools)
+        {
+            thematic.push(BorderBandsLayer {
+                bands,
+                border: tools.border.land_border(),
+                scale: 1.0,
+            });
+        }
         let map = Map::new(None, &mut camera.memory, center)
             .zoom_with_ctrl(false)
             .double_click_to_zoom(true)
             .double_click_to_zoom_out(true);
-        let mut map =
-            map::with_basemap(map, geo, basemap, *layers, widths).with_plugin(SelectionLayer {
+        let mut map = map::with_basemap(map, geo, basemap, *layers, widths, thematic).with_plugin(
+            SelectionLayer {
                 geo,
                 state: selection,
                 provinces: layers.provinces,
                 marker_hovered: marker_was_hovered,
-            });
+            },
+        );
         if let (true, Some(cl)) = (self.show_incidents, &current_clusters) {
             map = map.with_plugin(ClustersLayer {
                 clusters: cl,
@@ -381,24 +437,55 @@ impl SahelApp {
             *hovered_incident = None;
             cluster_ui.hovered = None;
         }
+        if let (true, Some(r)) = (coast_ui.show_frontier, &readout)
+            && let Some(quarter) = coast_ui.frontier_quarter(r)
+        {
+            map = map.with_plugin(FrontierLayer {
+                cells: &r.frontier,
+                quarter,
+                scale: 1.0,
+            });
+        }
         let map = map
             .with_plugin(ScaleBar { scale: 1.0 })
             .with_plugin(Attribution {
                 text: &geo.attribution,
                 scale: 1.0,
             });
-        let show_legend = self.show_incidents && !incidents.store.is_empty();
-        let sample = incidents.sample;
-        let legend_mode = match &current_clusters {
-            Some(_) => legend::LegendMode::Clusters {
+        let legend_mode = match (
+            &current_clusters,
+            self.show_incidents && !incidents.store.is_empty(),
+        ) {
+            (_, false) => None,
+            (Some(_), true) => Some(legend::LegendMode::Clusters {
                 colour: cluster_ui.colour,
                 scenario: incidents.filter.scenario.name(),
-            },
-            None => legend::LegendMode::Markers,
+            }),
+            (None, true) => Some(legend::LegendMode::Markers),
         };
+        let coast_legend = legend::CoastLegend {
+            sea_edges: (coast_ui.show_sea_bands && coast_ui.sea.is_some())
+                .then(|| coast_ui.sea_edges.clone()),
+            border_bands: (coast_ui.show_border_bands && coast_ui.border.is_some()).then(|| {
+                readout
+                    .as_ref()
+                    .map(|r| r.bands.clone())
+                    .unwrap_or_default()
+            }),
+            frontier: readout
+                .as_ref()
+                .filter(|_| coast_ui.show_frontier)
+                .and_then(|r| coast_ui.frontier_quarter(r))
+                .map(super::coast_panel::quarter_text),
+        };
+        let show_legend = legend_mode.is_some()
+            || coast_legend.sea_edges.is_some()
+            || coast_legend.border_bands.is_some()
+            || coast_legend.frontier.is_some();
+        let sample = incidents.sample;
         let shown = map.show(ui, |ui, _, _, _| {
             if show_legend {
-                legend::show(ui, sample, legend_mode);
+                legend::show(ui, sample, legend_mode, &coast_legend);
             }
             map_controls::show(ui)
         });
@@ -425,11 +512,14 @@ impl SahelApp {
             if let Some(c) = cluster_ui.hovered.filter(|c| c.count > 1) {
                 let unsplittable = cl.index.stacked_at_max_zoom(&c);
                 let summary = cluster_ui.summary(cl, &incidents.columns, &c);
+                let centre = coast_tools
+                    .as_ref()
+                    .map(|t| format!("Centre: {}", t.describe(c.lon(), c.lat())));
                 cluster_tip = Some(tooltip_text(
                     summary,
                     &incidents.columns,
                     unsplittable,
-                    None,
+                    centre.as_deref(),
                 ));
             }
         }

@@ -130,7 +130,15 @@ pub fn summary(i: &Incident) -> String {
 }
 
 /// `importing`: an import is merging into a copy of the store; adding a claim now would be lost.
-pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm, importing: bool) {
+/// `distances`: the selected incident's distance to the sea and to the coastal states' border,
+/// in words, once measured.
+pub fn show(
+    ui: &mut Ui,
+    inc: &mut Incidents,
+    form: &mut ClaimForm,
+    importing: bool,
+    distances: Option<String>,
+) {
     let Some(i) = inc.selected_incident() else {
         ui.weak("Click a marker or a table row to see an incident.");
         return;
@@ -166,6 +174,10 @@ pub fn show(ui: &mut Ui, inc: &mut Incidents, form: &mut ClaimForm, importing: b
                     i.lon,
                     i.geo_precision.describe()
                 ),
+            );
+            row(
+                "Coast",
+                distances.unwrap_or_else(|| "measuring distances…".to_owned()),
             );
             if let Some(s) = i.sub_event_type {
                 row("Sub-type", s.name().to_owned());

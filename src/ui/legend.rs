@@ -3,10 +3,14 @@
 
 use egui::{Color32, Stroke, Ui, pos2, vec2};
 
+use crate::analysis::coast::BandRow;
+use crate::map::border_bands_layer::{BORDER_COLOUR, border_band_colour};
 use crate::map::clusters_layer::{
     ClusterColour, SEVERITY_COLOURS, SEVERITY_LABELS, count_label, marker_radius,
 };
+use crate::map::frontier_layer::FRONTIER_COLOUR;
 use crate::map::incidents_layer::legend_entries;
+use crate::map::sea_bands_layer::band_colour;
 
 /// What the incident layer is drawing.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -81,10 +85,71 @@ fn size_row(ui: &mut Ui) {
     });
 }
 
-pub fn show(ui: &mut Ui, sample: bool, mode: LegendMode) {
+/// The coast layers that are on, for the legend.
+#[derive(Debug, Clone, Default)]
+pub struct CoastLegend {
+    /// Edges of the distance-to-the-sea bands, km.
+    pub sea_edges: Option<Vec<f64>>,
+    /// The border bands and their counts (last 12 months, prior 12) when known.
+    pub border_bands: Option<Vec<BandRow>>,
+    /// "2025 Q3" when the frontier is drawn.
+    pub frontier: Option<String>,
+}
+
+fn rect_row(ui: &mut Ui, color: Color32, label: &str) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(14.0, 10.0), egui::Sense::hover());
+        ui.painter().rect_filled(r, 1.0, color);
+        text(ui, label);
+    });
+}
+
+fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
+    if let Some(edges) = &c.sea_edges {
+        title(ui, "Distance to the sea");
+        let n = edges.len() + 1;
+        let mut low = 0.0;
+        for (k, e) in edges.iter().enumerate() {
+            rect_row(
+                ui,
+                band_colour(k, n).gamma_multiply(0.7),
+                &format!("{low:.0}–{e:.0} km"),
+            );
+            low = *e;
+        }
+        text(ui, &format!("over {low:.0} km: no tint"));
+    }
+    if let Some(bands) = &c.border_bands {
+        title(ui, "Jihadist-attributed incidents");
+        text(ui, "near the coastal states, last 12 m (prior)");
+        for (k, b) in bands.iter().enumerate() {
+            rect_row(
+                ui,
+                border_band_colour(k, bands.len()),
+                &format!("0–{:.0} km: {} ({})", b.band_km, b.last_12m, b.prior_12m),
+            );
+        }
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(14.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .hline(r.x_range(), r.center().y, Stroke::new(2.2, BORDER_COLOUR));
+            text(ui, "coastal states' land border");
+        });
+    }
+    if let Some(q) = &c.frontier {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(14.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .hline(r.x_range(), r.center().y, Stroke::new(3.0, FRONTIER_COLOUR));
+            text(ui, &format!("southernmost jihadist incidents, {q}"));
+        });
+    }
+}
+
+/// A legend box at `x` from the map's left edge; returns its width.
+fn legend_box(ui: &mut Ui, x: f32, width: f32, contents: impl FnOnce(&mut Ui)) -> f32 {
     let rect = ui.max_rect();
-    let area =
-        egui::Rect::from_min_size(pos2(rect.min.x + 10.0, rect.min.y + 10.0), vec2(215.0, 0.0));
+    let area = egui::Rect::from_min_size(pos2(rect.min.x + x, rect.min.y + 10.0), vec2(width, 0.0));
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area.with_max_y(rect.max.y)));
     egui::Frame::new()
         .fill(Color32::from_white_alpha(225))
@@ -93,49 +158,76 @@ pub fn show(ui: &mut Ui, sample: bool, mode: LegendMode) {
         .inner_margin(6.0)
         .show(&mut child, |ui| {
             ui.spacing_mut().item_spacing.y = 2.0;
-            match mode {
-                LegendMode::Markers => {
-                    title(ui, "Incidents by type");
-                    type_rows(ui);
-                    swatch_row(
-                        ui,
-                        Color32::from_gray(90),
-                        "hollow: located only to district/region",
-                        true,
-                    );
-                }
-                LegendMode::Clusters { colour, scenario } => {
-                    title(ui, "Incident clusters");
-                    match colour {
-                        ClusterColour::Severity => {
-                            text(ui, &format!("Fatalities per event ({scenario} claims)"));
-                            for (c, l) in SEVERITY_COLOURS.iter().zip(SEVERITY_LABELS) {
-                                swatch_row(ui, *c, l, false);
+            contents(ui);
+        })
+        .response
+        .rect
+        .width()
+}
+
+fn sample_line(ui: &mut Ui) {
+    ui.label(
+        egui::RichText::new(crate::sample::SAMPLE_LABEL)
+            .size(11.0)
+            .strong()
+            .color(Color32::from_rgb(0xA0, 0x3A, 0x2A)),
+    );
+}
+
+/// The incident legend, and beside it the coast layers' legend when any is on.
+pub fn show(ui: &mut Ui, sample: bool, mode: Option<LegendMode>, coast: &CoastLegend) {
+    let mut x = 10.0;
+    if mode.is_some() {
+        x += 8.0
+            + legend_box(ui, x, 215.0, |ui| {
+                match mode {
+                    None => {}
+                    Some(LegendMode::Markers) => {
+                        title(ui, "Incidents by type");
+                        type_rows(ui);
+                        swatch_row(
+                            ui,
+                            Color32::from_gray(90),
+                            "hollow: located only to district/region",
+                            true,
+                        );
+                    }
+                    Some(LegendMode::Clusters { colour, scenario }) => {
+                        title(ui, "Incident clusters");
+                        match colour {
+                            ClusterColour::Severity => {
+                                text(ui, &format!("Fatalities per event ({scenario} claims)"));
+                                for (c, l) in SEVERITY_COLOURS.iter().zip(SEVERITY_LABELS) {
+                                    swatch_row(ui, *c, l, false);
+                                }
+                            }
+                            ClusterColour::EventType => {
+                                text(ui, "Most frequent event type");
+                                type_rows(ui);
                             }
                         }
-                        ClusterColour::EventType => {
-                            text(ui, "Most frequent event type");
-                            type_rows(ui);
-                        }
+                        text(ui, "Size: number of events");
+                        size_row(ui);
+                        swatch_row(
+                            ui,
+                            Color32::from_gray(90),
+                            "hollow: mostly located only to district/region",
+                            true,
+                        );
+                        text(ui, "double disc: same place, click to list");
                     }
-                    text(ui, "Size: number of events");
-                    size_row(ui);
-                    swatch_row(
-                        ui,
-                        Color32::from_gray(90),
-                        "hollow: mostly located only to district/region",
-                        true,
-                    );
-                    text(ui, "double disc: same place, click to list");
                 }
-            }
-            if sample {
-                ui.label(
-                    egui::RichText::new(crate::sample::SAMPLE_LABEL)
-                        .size(11.0)
-                        .strong()
-                        .color(Color32::from_rgb(0xA0, 0x3A, 0x2A)),
-                );
+                if sample {
+                    sample_line(ui);
+                }
+            });
+    }
+    if coast.sea_edges.is_some() || coast.border_bands.is_some() || coast.frontier.is_some() {
+        legend_box(ui, x, 230.0, |ui| {
+            coast_rows(ui, coast);
+            if sample && mode.is_none() {
+                sample_line(ui);
             }
         });
+    }
 }

@@ -5,6 +5,8 @@ mod app;
 pub mod camera;
 mod cluster_job;
 mod cluster_ui;
+mod coast_job;
+mod coast_panel;
 mod file_menu;
 mod filters_panel;
 mod fonts;
