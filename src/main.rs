@@ -89,6 +89,47 @@ enum Command {
         #[arg(long, num_args = 2, value_names = ["N", "OUT"], hide = true)]
         write_synthetic: Option<Vec<String>>,
     },
+    /// Risk score of every unit (highest first): events, fatalities, the five components
+    /// (intensity, deadliness, civilians, diffusion, fragmentation), score 0-100, class 1-5.
+    /// Units with no events are listed too. Without FILE: the sample. Method: docs/risk.md.
+    Risk {
+        file: Option<PathBuf>,
+        /// admin1 (regions of Mali, Burkina Faso, Niger and the coastal states), province
+        /// (Burkina Faso's 45), or h3:RES with RES 4, 5 or 6.
+        #[arg(long, default_value = "admin1")]
+        level: String,
+        /// Your own boundary GeoJSON (e.g. OCHA admin boundaries with P-codes) as the units.
+        #[arg(long, value_name = "GEOJSON", conflicts_with = "level")]
+        units: Option<PathBuf>,
+        /// "Data as of" date (default: the newest event).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// Half-life of the time decay, days.
+        #[arg(long, default_value_t = 90.0, value_name = "DAYS")]
+        half_life: f64,
+        /// Window counted back from the as-of date, days.
+        #[arg(long, default_value_t = 365, value_name = "DAYS")]
+        window: i32,
+        /// Which fatality claims count: low, best or high.
+        #[arg(long, default_value = "best", value_parser = parse_scenario)]
+        scenario: sahel_risk::model::Scenario,
+        /// csv (with a header) or json (one object per line).
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Print the compute time as JSON on stderr.
+        #[arg(long, hide = true)]
+        timing: bool,
+    },
+}
+
+fn parse_scenario(s: &str) -> Result<sahel_risk::model::Scenario, String> {
+    use sahel_risk::model::Scenario;
+    match s {
+        "low" => Ok(Scenario::Low),
+        "best" => Ok(Scenario::Best),
+        "high" => Ok(Scenario::High),
+        _ => Err(format!("\"{s}\" is not low, best or high")),
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -143,6 +184,27 @@ fn run() -> anyhow::Result<()> {
                         Ok((n, PathBuf::from(&v[1])))
                     })
                     .transpose()?,
+            })?,
+            Command::Risk {
+                file,
+                level,
+                units,
+                as_of,
+                half_life,
+                window,
+                scenario,
+                format,
+                timing,
+            } => cli::risk::run(cli::risk::Args {
+                file,
+                level,
+                units,
+                as_of,
+                half_life,
+                window,
+                scenario,
+                format,
+                timing,
             })?,
         };
         std::process::exit(code);

@@ -7,7 +7,17 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{GeoPrecision, IStr, Incident, Scenario};
+use crate::analysis::jihadist::is_jihadist_actor;
+use crate::model::{ActorKind, GeoPrecision, IStr, Incident, Scenario};
+
+/// `flags[id] |= value`, growing `flags` as needed.
+fn set_flag(flags: &mut Vec<bool>, id: u32, value: bool) {
+    let id = id as usize;
+    if flags.len() <= id {
+        flags.resize(id + 1, false);
+    }
+    flags[id] |= value;
+}
 
 /// No value (type, fatalities, ...).
 pub const NONE_U8: u8 = u8::MAX;
@@ -60,6 +70,9 @@ pub struct IncidentColumns {
     pub countries: Dictionary,
     pub admin1s: Dictionary,
     pub actors: Dictionary,
+    /// By actor id: a non-state armed group (ACLED inter code 2, 3 or 4 on some row: rebel
+    /// group, political or identity militia; or a jihadist group's name).
+    pub actor_non_state: Vec<bool>,
     pub date_min: Option<NaiveDate>,
     pub date_max: Option<NaiveDate>,
 }
@@ -141,6 +154,15 @@ impl IncidentColumns {
             for a in [&i.actor1, &i.actor2].into_iter().flatten() {
                 let id = c.actors.id(&a.name);
                 c.actor_ids.push(id);
+                let armed = matches!(
+                    a.kind,
+                    Some(
+                        ActorKind::RebelGroup
+                            | ActorKind::PoliticalMilitia
+                            | ActorKind::IdentityMilitia
+                    )
+                );
+                set_flag(&mut c.actor_non_state, id, armed);
                 for assoc in &a.associated {
                     let id = c.actors.id(assoc);
                     c.actor_ids.push(id);
@@ -152,6 +174,12 @@ impl IncidentColumns {
             c.coarse.push(is_coarse(i.geo_precision));
             c.date_min = Some(c.date_min.map_or(i.date.start, |d| d.min(i.date.start)));
             c.date_max = Some(c.date_max.map_or(i.date.end, |d| d.max(i.date.end)));
+        }
+        // Jihadist groups are non-state armed groups whatever the row's code says (and
+        // associated actors have no code): one name check per distinct actor.
+        c.actor_non_state.resize(c.actors.values.len(), false);
+        for (flag, name) in c.actor_non_state.iter_mut().zip(&c.actors.values) {
+            *flag |= is_jihadist_actor(name);
         }
         c
     }

@@ -6,6 +6,8 @@ pub mod columns;
 pub mod filter;
 pub mod incident_clusters;
 pub mod jihadist;
+pub mod risk;
+pub mod risk_units;
 
 pub use columns::IncidentColumns;
 pub use filter::{Filter, FilterResult};

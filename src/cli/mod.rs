@@ -3,3 +3,4 @@
 pub mod clusters;
 pub mod coast;
 pub mod inspect;
+pub mod risk;

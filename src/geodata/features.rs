@@ -237,3 +237,78 @@ pub fn areas(bytes: &[u8], file: &Path) -> Result<Vec<NamedArea>, GeodataError> 
         })
         .collect()
 }
+
+/// A polygon of a user's boundary file (e.g. OCHA admin boundaries with P-codes).
+#[derive(Debug, Clone)]
+pub struct BoundaryFeature {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    pub shape: MultiPolygon<f64>,
+}
+
+/// Property names tried, in order, for a boundary's id, name and country (OCHA COD, GADM,
+/// geoBoundaries and plain files).
+const ID_KEYS: [&str; 10] = [
+    "ADM3_PCODE",
+    "ADM2_PCODE",
+    "ADM1_PCODE",
+    "pcode",
+    "PCODE",
+    "shapeID",
+    "GID_2",
+    "GID_1",
+    "id",
+    "ID",
+];
+const NAME_KEYS: [&str; 12] = [
+    "ADM3_FR",
+    "ADM3_EN",
+    "ADM2_FR",
+    "ADM2_EN",
+    "ADM1_FR",
+    "ADM1_EN",
+    "shapeName",
+    "NAME_2",
+    "NAME_1",
+    "name",
+    "NAME",
+    "Name",
+];
+const COUNTRY_KEYS: [&str; 6] = [
+    "ADM0_FR",
+    "ADM0_EN",
+    "shapeGroup",
+    "COUNTRY",
+    "country",
+    "ISO",
+];
+
+/// Read a user's boundary FeatureCollection of polygons. A feature without an id property is
+/// named by its position ("#12"); one without a polygon geometry is an error naming the file
+/// and the feature.
+pub fn boundary_features(bytes: &[u8], file: &Path) -> Result<Vec<BoundaryFeature>, GeodataError> {
+    let features = parse_collection(bytes, file)?;
+    if features.is_empty() {
+        return Err(feature_error(file, 0, "the file holds no features"));
+    }
+    let first = |p: &JsonObject, keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            string_prop(p, k).or_else(|| p.get(*k).and_then(|v| v.as_i64()).map(|n| n.to_string()))
+        })
+    };
+    features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let p = props(feature);
+            let id = first(&p, &ID_KEYS).unwrap_or_else(|| format!("#{index}"));
+            Ok(BoundaryFeature {
+                name: first(&p, &NAME_KEYS).unwrap_or_else(|| id.clone()),
+                country: first(&p, &COUNTRY_KEYS).unwrap_or_default(),
+                id,
+                shape: area_geometry(feature, file, index)?,
+            })
+        })
+        .collect()
+}

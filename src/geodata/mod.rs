@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use borders::shared_borders;
 pub use error::GeodataError;
-pub use features::{NamedArea, NamedLine, Region, RegionLevel};
+pub use features::{BoundaryFeature, NamedArea, NamedLine, Region, RegionLevel, boundary_features};
 pub use gazetteer::{Gazetteer, Place, PlaceRank};
 pub use region_index::RegionIndex;
 pub use search::{HitKind, SearchHit, search};

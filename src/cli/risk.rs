@@ -1,0 +1,184 @@
+//! `sahel-risk risk`: the risk score of every unit.
+//!
+//! Contract: `risk [FILE] --level admin1|province|h3:RES --as-of YYYY-MM-DD --half-life DAYS
+//! --format csv|json` prints one row (CSV, with a header) or one JSON object per line per unit,
+//! highest score first, with `unit_id`, `name`, `country`, `events`, `fatalities`, one column per
+//! component (its value after smoothing, as scored), `score` (0–100), `class` (1 lowest … 5
+//! highest) and `rank`. Units with no events are listed too. Without FILE it scores the bundled
+//! sample. `--timing` prints the compute time on stderr (for `bench/risk_vs_geopandas.sh`).
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU32};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use sahel_risk::analysis::IncidentColumns;
+use sahel_risk::analysis::columns::day_number;
+use sahel_risk::analysis::risk::{COMPONENT_NAMES, RiskParams, RiskTable, UnitSet, assign, score};
+use sahel_risk::analysis::risk_units::{UnitLevel, risk_events, unit_set};
+use sahel_risk::geodata::GeoData;
+use sahel_risk::import::import_path;
+use sahel_risk::model::Scenario;
+use serde_json::json;
+
+pub struct Args {
+    pub file: Option<PathBuf>,
+    pub level: String,
+    pub units: Option<PathBuf>,
+    pub as_of: Option<String>,
+    pub half_life: f64,
+    pub window: i32,
+    pub scenario: Scenario,
+    pub format: String,
+    pub timing: bool,
+}
+
+fn ms(t: Instant) -> f64 {
+    (t.elapsed().as_secs_f64() * 1e4).round() / 10.0
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    if !matches!(args.format.as_str(), "csv" | "json") {
+        bail!("--format: \"{}\" is not csv or json", args.format);
+    }
+    let level = match &args.units {
+        Some(path) => UnitLevel::Custom(path.clone()),
+        None => UnitLevel::parse(&args.level).map_err(|e| anyhow::anyhow!("--level: {e}"))?,
+    };
+    if !(args.half_life.is_finite() && args.half_life > 0.0) {
+        bail!(
+            "--half-life: {} is not a positive number of days",
+            args.half_life
+        );
+    }
+    if args.window < 1 {
+        bail!("--window: {} is not a positive number of days", args.window);
+    }
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .with_context(|| format!("--as-of: \"{s}\" is not a date like 2025-06-30"))
+        })
+        .transpose()?;
+    let geo = GeoData::load(GeoData::default_override_dir().as_deref());
+    let incidents = match &args.file {
+        Some(f) => import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents,
+        None => sahel_risk::sample::sample(&sahel_risk::sample::gazetteer_towns(&geo)),
+    };
+    let columns = IncidentColumns::new(&incidents);
+    drop(incidents);
+    let started = Instant::now();
+    let units = unit_set(&geo, &level)?;
+    let units_ms = ms(started);
+    let as_of_day = match as_of {
+        Some(d) => day_number(d),
+        // No events: nothing is in any window, every unit scores 0.
+        None => columns.date_max.map_or(1, day_number),
+    };
+    let params = RiskParams {
+        half_life_days: args.half_life,
+        window_days: args.window,
+        ..RiskParams::for_units(&units, as_of_day)
+    };
+    let scenario = sahel_risk::analysis::columns::scenario_index(args.scenario);
+    let events = risk_events(&columns, scenario, None);
+    let t = Instant::now();
+    let (cancel, progress) = (AtomicBool::new(false), AtomicU32::new(0));
+    let assignment = assign(
+        &units,
+        &events,
+        params.diffusion_resolution,
+        &cancel,
+        &progress,
+    )?;
+    let assign_ms = ms(t);
+    let t = Instant::now();
+    let table = score(&assignment, &events, &params)?;
+    let score_ms = ms(t);
+    if args.timing {
+        eprintln!(
+            "{}",
+            json!({"events": columns.len(), "units": units.len(), "outside": table.outside,
+                   "units_ms": units_ms, "assign_ms": assign_ms, "score_ms": score_ms,
+                   "compute_ms": ms(started), "threads": rayon::current_num_threads()})
+        );
+    }
+    if table.outside > 0 {
+        eprintln!(
+            "note: {} of {} events lie outside every unit ({}) and are not scored",
+            table.outside,
+            columns.len(),
+            level.label()
+        );
+    }
+    match print_table(&units, &table, args.format == "json") {
+        // `| head` closed the pipe: not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(0)
+        }
+        Err(e) if e.to_string().contains("Broken pipe") => Ok(0),
+        other => other.map(|_| 0),
+    }
+}
+
+fn print_table(units: &UnitSet, table: &RiskTable, json_lines: bool) -> anyhow::Result<()> {
+    let mut rows: Vec<_> = table.rows.iter().collect();
+    rows.sort_by(|a, b| {
+        a.rank
+            .cmp(&b.rank)
+            .then_with(|| units.units()[a.unit].id.cmp(&units.units()[b.unit].id))
+    });
+    let round = |v: f64, d: i32| {
+        let f = 10f64.powi(d);
+        (v * f).round() / f
+    };
+    let stdout = std::io::stdout();
+    if json_lines {
+        use std::io::Write;
+        let mut out = stdout.lock();
+        for r in rows {
+            let u = &units.units()[r.unit];
+            let mut o = serde_json::Map::new();
+            o.insert("unit_id".into(), json!(u.id));
+            o.insert("name".into(), json!(u.name));
+            o.insert("country".into(), json!(u.country));
+            o.insert("events".into(), json!(r.events));
+            o.insert("fatalities".into(), json!(r.fatalities));
+            for (k, name) in COMPONENT_NAMES.iter().enumerate() {
+                o.insert((*name).into(), json!(round(r.value[k], 6)));
+            }
+            o.insert("score".into(), json!(round(r.score, 3)));
+            o.insert("class".into(), json!(r.class));
+            o.insert("rank".into(), json!(r.rank));
+            writeln!(out, "{}", serde_json::Value::Object(o))?;
+        }
+        return Ok(());
+    }
+    let mut w = csv::Writer::from_writer(stdout.lock());
+    let mut header = vec!["unit_id", "name", "country", "events", "fatalities"];
+    header.extend(COMPONENT_NAMES);
+    header.extend(["score", "class", "rank"]);
+    w.write_record(&header)?;
+    for r in rows {
+        let u = &units.units()[r.unit];
+        let mut rec = vec![
+            u.id.clone(),
+            u.name.clone(),
+            u.country.clone(),
+            r.events.to_string(),
+            r.fatalities.to_string(),
+        ];
+        rec.extend(r.value.iter().map(|v| round(*v, 6).to_string()));
+        rec.push(round(r.score, 3).to_string());
+        rec.push(r.class.to_string());
+        rec.push(r.rank.to_string());
+        w.write_record(&rec)?;
+    }
+    w.flush()?;
+    Ok(())
+}
