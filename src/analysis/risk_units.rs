@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use super::IncidentColumns;
-use super::risk::{H3_UNIT_RESOLUTIONS, RiskError, RiskEvents, Unit, UnitSet};
+use super::risk::{
+    COMPONENT_NAMES, H3_UNIT_RESOLUTIONS, RiskError, RiskEvents, RiskRow, RiskTable, Unit, UnitSet,
+};
 use crate::geodata::{GeoData, Region, boundary_features};
 
 /// The countries whose admin-1 regions (and H3 cells) are risk units: Mali, Burkina Faso,
@@ -146,4 +148,71 @@ pub fn risk_events<'a>(
         non_state: &columns.actor_non_state,
         selected,
     }
+}
+
+/// The rows of `table`, highest score first (ties by unit id).
+fn ranked<'a>(units: &'a UnitSet, table: &'a RiskTable) -> Vec<(&'a Unit, &'a RiskRow)> {
+    let mut rows: Vec<_> = table
+        .rows
+        .iter()
+        .map(|r| (&units.units()[r.unit], r))
+        .collect();
+    rows.sort_by(|a, b| a.1.rank.cmp(&b.1.rank).then_with(|| a.0.id.cmp(&b.0.id)));
+    rows
+}
+
+fn round(v: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (v * f).round() / f
+}
+
+/// The risk table as CSV with a header: `unit_id, name, country, events, fatalities`, the five
+/// components (values as scored, after smoothing), `score`, `class`, `rank`; highest first.
+pub fn write_csv(units: &UnitSet, table: &RiskTable, w: impl std::io::Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(w);
+    let mut header = vec!["unit_id", "name", "country", "events", "fatalities"];
+    header.extend(COMPONENT_NAMES);
+    header.extend(["score", "class", "rank"]);
+    w.write_record(&header)?;
+    for (u, r) in ranked(units, table) {
+        let mut rec = vec![
+            u.id.clone(),
+            u.name.clone(),
+            u.country.clone(),
+            r.events.to_string(),
+            r.fatalities.to_string(),
+        ];
+        rec.extend(r.value.iter().map(|v| round(*v, 6).to_string()));
+        rec.push(round(r.score, 3).to_string());
+        rec.push(r.class.to_string());
+        rec.push(r.rank.to_string());
+        w.write_record(&rec)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The same as [`write_csv`], one JSON object per line.
+pub fn write_json_lines(
+    units: &UnitSet,
+    table: &RiskTable,
+    mut w: impl std::io::Write,
+) -> std::io::Result<()> {
+    use serde_json::json;
+    for (u, r) in ranked(units, table) {
+        let mut o = serde_json::Map::new();
+        o.insert("unit_id".into(), json!(u.id));
+        o.insert("name".into(), json!(u.name));
+        o.insert("country".into(), json!(u.country));
+        o.insert("events".into(), json!(r.events));
+        o.insert("fatalities".into(), json!(r.fatalities));
+        for (k, name) in COMPONENT_NAMES.iter().enumerate() {
+            o.insert((*name).into(), json!(round(r.value[k], 6)));
+        }
+        o.insert("score".into(), json!(round(r.score, 3)));
+        o.insert("class".into(), json!(r.class));
+        o.insert("rank".into(), json!(r.rank));
+        writeln!(w, "{}", serde_json::Value::Object(o))?;
+    }
+    Ok(())
 }

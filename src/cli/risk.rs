@@ -14,8 +14,10 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use sahel_risk::analysis::IncidentColumns;
 use sahel_risk::analysis::columns::day_number;
-use sahel_risk::analysis::risk::{COMPONENT_NAMES, RiskParams, RiskTable, UnitSet, assign, score};
-use sahel_risk::analysis::risk_units::{UnitLevel, risk_events, unit_set};
+use sahel_risk::analysis::risk::{RiskParams, RiskTable, UnitSet, assign, score};
+use sahel_risk::analysis::risk_units::{
+    UnitLevel, risk_events, unit_set, write_csv, write_json_lines,
+};
 use sahel_risk::geodata::GeoData;
 use sahel_risk::import::import_path;
 use sahel_risk::model::Scenario;
@@ -100,17 +102,19 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if args.timing {
         eprintln!(
             "{}",
-            json!({"events": columns.len(), "units": units.len(), "outside": table.outside,
+            json!({"events": columns.len(), "units": units.len(), "outside": assignment.outside(),
                    "units_ms": units_ms, "assign_ms": assign_ms, "score_ms": score_ms,
                    "compute_ms": ms(started), "threads": rayon::current_num_threads()})
         );
     }
-    if table.outside > 0 {
+    if assignment.outside() > 0 {
         eprintln!(
-            "note: {} of {} events lie outside every unit ({}) and are not scored",
-            table.outside,
+            "note: {} of {} events lie outside every unit ({}); {} of them in the scored \
+             window; they are not scored",
+            assignment.outside(),
             columns.len(),
-            level.label()
+            level.label(),
+            table.outside
         );
     }
     match print_table(&units, &table, args.format == "json") {
@@ -127,58 +131,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
 }
 
 fn print_table(units: &UnitSet, table: &RiskTable, json_lines: bool) -> anyhow::Result<()> {
-    let mut rows: Vec<_> = table.rows.iter().collect();
-    rows.sort_by(|a, b| {
-        a.rank
-            .cmp(&b.rank)
-            .then_with(|| units.units()[a.unit].id.cmp(&units.units()[b.unit].id))
-    });
-    let round = |v: f64, d: i32| {
-        let f = 10f64.powi(d);
-        (v * f).round() / f
-    };
-    let stdout = std::io::stdout();
+    let out = std::io::stdout().lock();
     if json_lines {
-        use std::io::Write;
-        let mut out = stdout.lock();
-        for r in rows {
-            let u = &units.units()[r.unit];
-            let mut o = serde_json::Map::new();
-            o.insert("unit_id".into(), json!(u.id));
-            o.insert("name".into(), json!(u.name));
-            o.insert("country".into(), json!(u.country));
-            o.insert("events".into(), json!(r.events));
-            o.insert("fatalities".into(), json!(r.fatalities));
-            for (k, name) in COMPONENT_NAMES.iter().enumerate() {
-                o.insert((*name).into(), json!(round(r.value[k], 6)));
-            }
-            o.insert("score".into(), json!(round(r.score, 3)));
-            o.insert("class".into(), json!(r.class));
-            o.insert("rank".into(), json!(r.rank));
-            writeln!(out, "{}", serde_json::Value::Object(o))?;
-        }
-        return Ok(());
+        write_json_lines(units, table, out)?;
+    } else {
+        write_csv(units, table, out)?;
     }
-    let mut w = csv::Writer::from_writer(stdout.lock());
-    let mut header = vec!["unit_id", "name", "country", "events", "fatalities"];
-    header.extend(COMPONENT_NAMES);
-    header.extend(["score", "class", "rank"]);
-    w.write_record(&header)?;
-    for r in rows {
-        let u = &units.units()[r.unit];
-        let mut rec = vec![
-            u.id.clone(),
-            u.name.clone(),
-            u.country.clone(),
-            r.events.to_string(),
-            r.fatalities.to_string(),
-        ];
-        rec.extend(r.value.iter().map(|v| round(*v, 6).to_string()));
-        rec.push(round(r.score, 3).to_string());
-        rec.push(r.class.to_string());
-        rec.push(r.rank.to_string());
-        w.write_record(&rec)?;
-    }
-    w.flush()?;
     Ok(())
 }

@@ -17,6 +17,8 @@ use super::import_job::ImportJob;
 use super::incident_details::ClaimForm;
 use super::incident_table::TableState;
 use super::incidents::Incidents;
+use super::risk_job::RiskJob;
+use super::risk_panel::{RiskAction, RiskUi};
 use super::search::SearchBox;
 use super::{
     about, file_menu, filters_panel, incident_details, layers_panel, legend, map_controls,
@@ -28,6 +30,7 @@ use crate::map::border_bands_layer::BorderBandsLayer;
 use crate::map::clusters_layer::ClustersLayer;
 use crate::map::frontier_layer::FrontierLayer;
 use crate::map::incidents_layer::{IncidentsLayer, MarkerStats};
+use crate::map::risk_layer::RiskLayer;
 use crate::map::sea_bands_layer::SeaBandsLayer;
 use crate::map::style::Widths;
 use crate::map::{
@@ -39,6 +42,7 @@ use crate::map::{
 pub enum RightTab {
     Filters,
     Incident,
+    Risk,
     Coast,
 }
 
@@ -73,6 +77,9 @@ pub struct SahelApp {
     /// Coast distances, bands and frontier, computed on workers.
     pub coast: CoastJob,
     pub coast_ui: CoastUi,
+    /// Risk score per unit, computed on workers.
+    pub risk: RiskJob,
+    pub risk_ui: RiskUi,
     /// Set until the first frame has laid out the map and fitted the opening view.
     needs_fit: bool,
     /// When the process started, for the launch-to-first-frame measurement.
@@ -116,6 +123,8 @@ impl SahelApp {
             cluster_ui: ClusterUi::default(),
             coast: CoastJob::default(),
             coast_ui: CoastUi::default(),
+            risk: RiskJob::default(),
+            risk_ui: RiskUi::default(),
             needs_fit: true,
             started: Instant::now(),
             exit_after_first_frame: false,
@@ -158,6 +167,14 @@ impl SahelApp {
             self.clusters.finish_blocking();
         }
         self.coast.finish_blocking(&self.geo, &self.incidents);
+        if self.risk_wanted() {
+            self.risk.finish_blocking(&self.geo, &self.incidents);
+        }
+    }
+
+    /// The risk score is shown or its panel is open.
+    fn risk_wanted(&self) -> bool {
+        self.risk_ui.show || self.right_tab == RightTab::Risk
     }
 
     /// Lay out the whole window inside `ui` (the root, or a test harness).
@@ -181,6 +198,11 @@ impl SahelApp {
             // After the first frame, so start-up is not slowed by it.
             let waker = ctx.clone();
             self.coast
+                .sync(&self.geo, &self.incidents, move || waker.request_repaint());
+        }
+        if self.risk_wanted() {
+            let waker = ctx.clone();
+            self.risk
                 .sync(&self.geo, &self.incidents, move || waker.request_repaint());
         }
         if self.coast_ui.any_layer() {
@@ -316,6 +338,9 @@ impl SahelApp {
         ui.add_enabled_ui(self.show_incidents, |ui| self.cluster_ui.options(ui));
         layers_panel::show(ui, &mut self.layers);
         ui.separator();
+        ui.label(egui::RichText::new("Risk").strong());
+        ui.checkbox(&mut self.risk_ui.show, "Shade units by risk score");
+        ui.separator();
         self.coast_ui.switches(ui);
         ui.separator();
         layers_panel::selected_region(ui, &self.geo, &mut self.selection);
@@ -326,6 +351,7 @@ impl SahelApp {
             let tab = |t: &str| egui::RichText::new(t).heading();
             ui.selectable_value(&mut self.right_tab, RightTab::Filters, tab("Filters"));
             ui.selectable_value(&mut self.right_tab, RightTab::Incident, tab("Incident"));
+            ui.selectable_value(&mut self.right_tab, RightTab::Risk, tab("Risk"));
             ui.selectable_value(&mut self.right_tab, RightTab::Coast, tab("Coast"));
         });
         ui.separator();
@@ -349,6 +375,19 @@ impl SahelApp {
                 )
             }
             RightTab::Coast => self.coast_ui.show(ui, &mut self.coast),
+            RightTab::Risk => {
+                let action = self.risk_ui.show_panel(
+                    ui,
+                    &mut self.risk,
+                    &self.incidents.columns,
+                    &self.incidents.result.indices,
+                    self.incidents.filter.scenario.name(),
+                );
+                if let RiskAction::ShowIncidents(label, list) = action {
+                    self.table.restrict_to(label, list);
+                    self.show_table = true;
+                }
+            }
         });
     }
 
@@ -376,8 +415,11 @@ impl SahelApp {
             cluster_ui,
             coast,
             coast_ui,
+            risk,
+            risk_ui,
             ..
         } = self;
+        let mut clicked_unit = None;
         let mut clicked_incident = None;
         let mut clicked_cluster = None;
         let current_clusters = clusters.current.clone().filter(|_| cluster_ui.enabled);
@@ -385,7 +427,28 @@ impl SahelApp {
         let widths = Widths::default();
         let coast_tools = coast.tools.clone();
         let readout = coast.readout.clone();
+        let risk_units = risk.units.clone().filter(|_| risk_ui.show);
+        let risk_classes = risk.classes.clone();
+        let locate =
+            |lon: f64, lat: f64| risk_units.as_ref().and_then(|u| u.units.locate(lon, lat));
         let mut thematic = map::PluginStack::default();
+        if let Some(u) = &risk_units {
+            thematic.push(RiskLayer {
+                fill: &u.fill,
+                classes: &risk_classes,
+                opacity: risk_ui.opacity,
+                selected: risk_ui
+                    .selected
+                    .and_then(|k| u.units.units().get(k))
+                    .map(|unit| &unit.shape),
+                locate: &locate,
+                hovered: &mut risk_ui.hovered,
+                clicked: &mut clicked_unit,
+                scale: 1.0,
+            });
+        } else {
+            risk_ui.hovered = None;
+        }
         if let (true, Some(bands)) = (coast_ui.show_sea_bands, &coast_ui.sea) {
             thematic.push(SeaBandsLayer { bands });
         }
@@ -407,7 +470,7 @@ impl SahelApp {
                 geo,
                 state: selection,
                 provinces: layers.provinces,
-                marker_hovered: marker_was_hovered,
+                marker_hovered: marker_was_hovered || risk_units.is_some(),
             },
         );
         if let (true, Some(cl)) = (self.show_incidents, &current_clusters) {
@@ -477,8 +540,22 @@ impl SahelApp {
                 .filter(|_| coast_ui.show_frontier)
                 .and_then(|r| coast_ui.frontier_quarter(r))
                 .map(super::coast_panel::quarter_text),
+            risk: match (&risk_units, &risk.table) {
+                (Some(u), Some(t)) => Some(legend::RiskLegend {
+                    title: format!("Risk score, {}", u.level.label()),
+                    breaks: t.breaks,
+                    opacity: risk_ui.opacity,
+                    method: super::risk_panel::method_line(
+                        risk,
+                        t,
+                        incidents.filter.scenario.name(),
+                    ),
+                }),
+                _ => None,
+            },
         };
         let show_legend = legend_mode.is_some()
+            || coast_legend.risk.is_some()
             || coast_legend.sea_edges.is_some()
             || coast_legend.border_bands.is_some()
             || coast_legend.frontier.is_some();
@@ -491,6 +568,33 @@ impl SahelApp {
         });
         *map_rect = Some(shown.response.rect);
         let mut cluster_tip = None;
+        if let Some(u) =
+            clicked_unit.filter(|_| clicked_cluster.is_none() && clicked_incident.is_none())
+        {
+            risk_ui.selected = Some(u);
+            self.right_tab = RightTab::Risk;
+        }
+        if let (Some(u), Some(units), Some(table), None, None) = (
+            risk_ui.hovered,
+            &risk_units,
+            &risk.table,
+            cluster_ui.hovered,
+            *hovered_incident,
+        ) && let Some(row) = table.rows.iter().find(|r| r.unit == u)
+        {
+            let unit = &units.units.units()[u];
+            cluster_tip = Some(format!(
+                "{} ({})\nrisk score {:.1} · class {} of 5 · rank {} of {}\n{} events, {} fatalities in the window\nclick for the explanation",
+                unit.name,
+                unit.country,
+                row.score,
+                row.class,
+                row.rank,
+                table.rows.len(),
+                row.events,
+                row.fatalities
+            ));
+        }
         if let Some(cl) = &current_clusters {
             // A single event behaves as its marker did; a cluster zooms in or lists its events.
             let single = |c: &crate::analysis::cluster::Cluster| {

@@ -18,11 +18,11 @@ pub struct FilterUiState {
     admin_query: String,
 }
 
-fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
+pub(super) fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
     jiff::civil::date(d.year() as i16, d.month() as i8, d.day() as i8)
 }
 
-fn from_jiff(d: jiff::civil::Date) -> NaiveDate {
+pub(super) fn from_jiff(d: jiff::civil::Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.year() as i32, d.month() as u32, d.day() as u32)
         .unwrap_or(NaiveDate::MIN)
 }

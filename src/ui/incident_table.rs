@@ -19,8 +19,10 @@ pub struct TableState {
     pub sort: SortBy,
     pub ascending: bool,
     order: Vec<u32>,
-    /// (filter generation, sort, ascending) the order was computed for.
-    computed_for: Option<(u64, SortBy, bool)>,
+    /// (filter generation, sort, ascending, restriction) the order was computed for.
+    computed_for: Option<(u64, SortBy, bool, u64)>,
+    /// Only these incidents (e.g. one risk unit's), within the filter.
+    pub restrict: Option<Restriction>,
     /// Scroll to the selection on the next frame (it was picked on the map).
     pub scroll_to_selected: bool,
 }
@@ -32,6 +34,7 @@ impl Default for TableState {
             ascending: false,
             order: Vec::new(),
             computed_for: None,
+            restrict: None,
             scroll_to_selected: false,
         }
     }
@@ -72,14 +75,45 @@ fn sort_arrow(ui: &Ui, rect: egui::Rect, ascending: bool) {
     ));
 }
 
+/// A subset the table is limited to, with what it is.
+pub struct Restriction {
+    /// "Centre-Nord (risk unit)".
+    pub label: String,
+    /// Store indices, sorted.
+    pub indices: Vec<u32>,
+    /// Changes whenever the restriction does.
+    pub id: u64,
+}
+
 impl TableState {
+    /// Limit the table to `indices` (store indices) until the user clears it.
+    pub fn restrict_to(&mut self, label: String, mut indices: Vec<u32>) {
+        indices.sort_unstable();
+        let id = self.restrict.as_ref().map_or(1, |r| r.id + 1);
+        self.restrict = Some(Restriction { label, indices, id });
+    }
+
     fn refresh(&mut self, inc: &Incidents) {
-        let key = (inc.generation, self.sort, self.ascending);
+        let key = (
+            inc.generation,
+            self.sort,
+            self.ascending,
+            self.restrict.as_ref().map_or(0, |r| r.id),
+        );
         if self.computed_for == Some(key) {
             return;
         }
         let all = inc.store.incidents();
-        self.order = inc.result.indices.clone();
+        self.order = match &self.restrict {
+            Some(r) => inc
+                .result
+                .indices
+                .iter()
+                .copied()
+                .filter(|i| r.indices.binary_search(i).is_ok())
+                .collect(),
+            None => inc.result.indices.clone(),
+        };
         let by = |i: &u32| &all[*i as usize];
         match self.sort {
             SortBy::Date => self
@@ -103,6 +137,21 @@ impl TableState {
     /// Show the table; returns the incident the user picked in it this frame.
     pub fn show(&mut self, ui: &mut Ui, inc: &mut Incidents) -> Option<usize> {
         self.refresh(inc);
+        let mut clear = false;
+        if let Some(r) = &self.restrict {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Showing {} incidents of {} (within the filter)",
+                    self.order.len(),
+                    r.label
+                ));
+                clear = ui.button("Show all").clicked();
+            });
+        }
+        if clear {
+            self.restrict = None;
+            self.refresh(inc);
+        }
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         // Row clicks select; selectable labels would swallow them.
         ui.style_mut().interaction.selectable_labels = false;

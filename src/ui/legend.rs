@@ -94,6 +94,46 @@ pub struct CoastLegend {
     pub border_bands: Option<Vec<BandRow>>,
     /// "2025 Q3" when the frontier is drawn.
     pub frontier: Option<String>,
+    /// The risk shading, when shown.
+    pub risk: Option<RiskLegend>,
+}
+
+/// What the risk shading's legend says.
+#[derive(Debug, Clone)]
+pub struct RiskLegend {
+    /// "Risk score, admin-1 regions".
+    pub title: String,
+    /// Class breaks on the 0–100 score.
+    pub breaks: [f64; 4],
+    pub opacity: f32,
+    /// Method, window, half-life, scenario and "data as of".
+    pub method: String,
+}
+
+fn risk_rows(ui: &mut Ui, r: &RiskLegend) {
+    title(ui, &r.title);
+    let mut low = 0.0;
+    for class in 1..=5u8 {
+        let high = r
+            .breaks
+            .get(usize::from(class) - 1)
+            .copied()
+            .unwrap_or(100.0);
+        rect_row(
+            ui,
+            crate::map::risk_layer::class_colour(class, r.opacity.max(0.5)),
+            &format!("class {class}: {low:.1}–{high:.1}"),
+        );
+        low = high;
+    }
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(&r.method)
+                .size(10.5)
+                .color(Color32::from_gray(60)),
+        )
+        .wrap(),
+    );
 }
 
 fn rect_row(ui: &mut Ui, color: Color32, label: &str) {
@@ -222,8 +262,15 @@ pub fn show(ui: &mut Ui, sample: bool, mode: Option<LegendMode>, coast: &CoastLe
                 }
             });
     }
-    if coast.sea_edges.is_some() || coast.border_bands.is_some() || coast.frontier.is_some() {
+    if coast.sea_edges.is_some()
+        || coast.border_bands.is_some()
+        || coast.frontier.is_some()
+        || coast.risk.is_some()
+    {
         legend_box(ui, x, 230.0, |ui| {
+            if let Some(r) = &coast.risk {
+                risk_rows(ui, r);
+            }
             coast_rows(ui, coast);
             if sample && mode.is_none() {
                 sample_line(ui);

@@ -17,6 +17,8 @@ pub mod incidents;
 mod layers_panel;
 mod legend;
 mod map_controls;
+mod risk_job;
+mod risk_panel;
 mod search;
 mod status_bar;
 

@@ -1,0 +1,109 @@
+//! The risk shading in the window: scored off the UI thread, a unit's explanation (components
+//! adding up to its score), its incidents in the table, another unit level, the CSV export.
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sahel_risk::analysis::risk_units::UnitLevel;
+use sahel_risk::geodata::GeoData;
+use sahel_risk::map::view::View;
+use sahel_risk::ui::{Incidents, RightTab, SahelApp};
+
+fn harness() -> Harness<'static, SahelApp> {
+    harness_sized(1400.0, 900.0)
+}
+
+fn harness_sized(w: f32, height: f32) -> Harness<'static, SahelApp> {
+    let geo = Arc::new(GeoData::embedded());
+    let towns = sahel_risk::sample::gazetteer_towns(&geo);
+    let incidents = Incidents::with_sample(sahel_risk::sample::sample(&towns));
+    let mut app = SahelApp::with_incidents(geo, incidents);
+    app.risk_ui.show = true;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, height))
+        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), app);
+    h.run_steps(2);
+    h.state_mut().finish_background_work();
+    h.run_steps(2);
+    h
+}
+
+#[test]
+fn clicking_a_unit_explains_its_score_and_lists_its_incidents() {
+    // Tall, so the whole explanation fits in the panel.
+    let mut h = harness_sized(1400.0, 1700.0);
+    h.state_mut().show_table = false;
+    let table = h.state().risk.table.clone().expect("scored");
+    let units = h.state().risk.units.clone().unwrap();
+    assert_eq!(units.level, UnitLevel::Admin1);
+    assert_eq!(table.rows.len(), units.units.len());
+    // The top unit: click inside it on the map.
+    let top = table.rows.iter().find(|r| r.rank == 1).unwrap();
+    let unit = &units.units.units()[top.unit];
+    let inside = geo::InteriorPoint::interior_point(&unit.shape).unwrap();
+    // Keep clusters out of the way of the click.
+    h.state_mut().cluster_ui.enabled = false;
+    h.state_mut().show_incidents = false;
+    h.run_steps(2);
+    let app = h.state();
+    let c = app.camera.center();
+    let view = View::new(app.map_rect.unwrap(), c.x(), c.y(), app.camera.zoom());
+    let at = view.lonlat_to_screen(inside.x(), inside.y());
+    h.hover_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().risk_ui.hovered, Some(top.unit));
+    h.drag_at(at);
+    h.step();
+    h.drop_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().risk_ui.selected, Some(top.unit));
+    assert_eq!(h.state().right_tab, RightTab::Risk);
+    h.get_by_label(&format!("{} ({})", unit.name, unit.country));
+    h.get_by_label_contains(&format!("rank 1 of {}", table.rows.len()));
+    // The contributions add up to the score.
+    let sum: f64 = top.contribution.iter().sum();
+    assert!((sum - top.score).abs() < 1e-9, "{sum} vs {}", top.score);
+    // Its incidents in the table: every filtered incident located in the unit.
+    h.get_by_label("Show its incidents in the table").click();
+    h.run_steps(2);
+    let restricted = h.state().table.restrict.as_ref().expect("restricted");
+    let want = h
+        .state()
+        .incidents
+        .result
+        .indices
+        .iter()
+        .filter(|&&i| {
+            let c = &h.state().incidents.columns;
+            units.units.locate(c.lon[i as usize], c.lat[i as usize]) == Some(top.unit)
+        })
+        .count();
+    assert_eq!(restricted.indices.len(), want);
+    assert!(want >= top.events as usize);
+    h.get_by_label_contains("(risk unit) (within the filter)");
+}
+
+#[test]
+fn another_level_and_csv_export() {
+    let mut h = harness();
+    h.state_mut().risk.settings.level = UnitLevel::H3(4);
+    h.state_mut().right_tab = RightTab::Risk;
+    h.run_steps(1);
+    h.state_mut().finish_background_work();
+    h.run_steps(2);
+    let units = h.state().risk.units.clone().unwrap();
+    assert_eq!(units.level, UnitLevel::H3(4));
+    assert!(units.units.len() > 1000);
+    h.get_by_label_contains("Risk score, H3 hexagons, resolution 4");
+    // No desktop file dialog under the test: the typed path is used.
+    let out = std::env::temp_dir().join(format!("sahel-risk-{}.csv", std::process::id()));
+    h.state_mut().risk_ui.path = out.display().to_string();
+    h.run_steps(1);
+    h.get_by_label("Export table as CSV…").click();
+    h.run_steps(2);
+    let text = std::fs::read_to_string(&out).expect("exported");
+    assert!(text.starts_with("unit_id,name,country,events,fatalities,intensity"));
+    assert_eq!(text.lines().count(), units.units.len() + 1);
+    std::fs::remove_file(&out).ok();
+}
