@@ -31,7 +31,9 @@ fn frame(c: &mut Criterion) {
     };
     // Two frames to lay out, then wait for the clusters.
     for _ in 0..2 {
-        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        ctx.run_ui(input(), |ui| app.show(ui))
+            .textures_delta
+            .clear();
     }
     app.finish_background_work();
     let mut g = c.benchmark_group("frame_1m");
@@ -40,7 +42,9 @@ fn frame(c: &mut Criterion) {
         // Ouagadougou: the densest stack of the synthetic data.
         app.camera.set(lon_lat(-1.5336, 12.3714), zoom);
         for _ in 0..3 {
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+            ctx.run_ui(input(), |ui| app.show(ui))
+                .textures_delta
+                .clear();
         }
         eprintln!(
             "zoom {zoom}: {} events in view in {} clusters",
@@ -48,7 +52,8 @@ fn frame(c: &mut Criterion) {
         );
         g.bench_function(format!("zoom_{zoom}"), |b| {
             b.iter(|| {
-                let out = ctx.run_ui(input(), |ui| app.show(ui));
+                let mut out = ctx.run_ui(input(), |ui| app.show(ui));
+                out.textures_delta.clear();
                 let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
                 std::hint::black_box(prims.len())
             })

@@ -4,6 +4,7 @@
 //! [`ui`] is the eframe application. See `ARCHITECTURE.md`.
 
 pub mod analysis;
+pub mod export;
 pub mod geodata;
 pub mod import;
 pub mod map;

@@ -92,6 +92,9 @@ enum Command {
     /// Risk score of every unit (highest first): events, fatalities, the five components
     /// (intensity, deadliness, civilians, diffusion, fragmentation), score 0-100, class 1-5.
     /// Units with no events are listed too. Without FILE: the sample. Method: docs/risk.md.
+    /// Write a briefing PNG (title, legend, scale bar, north arrow, attribution) without a
+    /// window or GPU. Without FILE: the sample.
+    Export(Box<ExportArgs>),
     Risk {
         file: Option<PathBuf>,
         /// admin1 (regions of Mali, Burkina Faso, Niger and the coastal states), province
@@ -120,6 +123,49 @@ enum Command {
         #[arg(long, hide = true)]
         timing: bool,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// Incident files (without any: the bundled sample).
+    files: Vec<PathBuf>,
+    /// The PNG to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Size in pixels, e.g. 1600x900.
+    #[arg(long, value_name = "WxH", conflicts_with = "preset")]
+    size: Option<String>,
+    /// screen-1x, screen-2x, hd, a4-150, a4-300 (3508x2480 at 300 dpi), a3-300.
+    #[arg(long, value_name = "NAME")]
+    preset: Option<String>,
+    /// Dots per inch (text and lines keep their printed size; default 96, or the preset's).
+    #[arg(long, value_name = "N")]
+    dpi: Option<f32>,
+    /// The box to show: LON_MIN,LAT_MIN,LON_MAX,LAT_MAX.
+    #[arg(
+        long,
+        value_name = "BOX",
+        conflicts_with = "region",
+        allow_hyphen_values = true
+    )]
+    view: Option<String>,
+    /// A region or place from the gazetteer (e.g. "Sahel" region of Burkina Faso, "Kayes").
+    #[arg(long, value_name = "NAME")]
+    region: Option<String>,
+    /// Comma-separated: incidents|clusters|markers, risk, coast, border-bands, frontier, and
+    /// basemap layers places, admin1, provinces, rivers, lakes, countries, coastline.
+    #[arg(long, value_name = "LIST")]
+    layers: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    subtitle: Option<String>,
+    /// A handling marking printed at the top and bottom (e.g. "UNCLASSIFIED // FOR BRIEFING").
+    #[arg(long)]
+    marking: Option<String>,
+    /// Data as of this date: later incidents are left out; the risk score counts back from it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
 }
 
 fn parse_scenario(s: &str) -> Result<sahel_risk::model::Scenario, String> {
@@ -185,6 +231,23 @@ fn run() -> anyhow::Result<()> {
                     })
                     .transpose()?,
             })?,
+            Command::Export(a) => {
+                let a = *a;
+                cli::export::run(cli::export::Args {
+                    files: a.files,
+                    out: a.out,
+                    size: a.size,
+                    preset: a.preset,
+                    dpi: a.dpi,
+                    view: a.view,
+                    region: a.region,
+                    layers: a.layers,
+                    title: a.title,
+                    subtitle: a.subtitle,
+                    marking: a.marking,
+                    as_of: a.as_of,
+                })?
+            }
             Command::Risk {
                 file,
                 level,

@@ -2,5 +2,6 @@
 
 pub mod clusters;
 pub mod coast;
+pub mod export;
 pub mod inspect;
 pub mod risk;

@@ -32,9 +32,19 @@ pub struct ScaleBar {
     pub scale: f32,
 }
 
+/// Where a scale bar was drawn and what it says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BarGeometry {
+    pub metres: f64,
+    /// Length in points.
+    pub points: f32,
+    /// Its left end.
+    pub origin: egui::Pos2,
+}
+
 impl ScaleBar {
-    /// Draw it; returns (metres, pixels) of the bar so callers and tests can check it.
-    pub fn draw(&self, painter: &egui::Painter, view: &View) -> (f64, f32) {
+    /// Draw it; returns where and how long it is so callers and tests can check it.
+    pub fn draw(&self, painter: &egui::Painter, view: &View) -> BarGeometry {
         let s = self.scale;
         let mpp = view.metres_per_pixel();
         let metres = nice_distance(mpp * 140.0 * s as f64);
@@ -63,7 +73,11 @@ impl ScaleBar {
             stroke,
         );
         painter.galley(origin - vec2(0.0, 20.0 * s), galley, style::LABEL);
-        (metres, px)
+        BarGeometry {
+            metres,
+            points: px,
+            origin,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ pub mod clusters_layer;
 mod coastline_layer;
 pub mod field_texture;
 pub mod frontier_layer;
-mod furniture;
+pub mod furniture;
 pub mod incidents_layer;
 mod labels;
 mod land_layer;

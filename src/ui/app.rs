@@ -89,6 +89,9 @@ pub struct SahelApp {
     frames: u64,
     /// Where the map was drawn in the last frame (screen points).
     pub map_rect: Option<egui::Rect>,
+    /// Set while an export renders this app offscreen (see `export_mode.rs`).
+    pub export: Option<super::export_mode::ExportState>,
+    pub export_dialog: super::export_dialog::ExportDialog,
 }
 
 impl SahelApp {
@@ -98,6 +101,15 @@ impl SahelApp {
 
     pub fn with_incidents(geo: Arc<GeoData>, incidents: Incidents) -> Self {
         let basemap = Arc::new(Basemap::new(&geo));
+        Self::with_incidents_and_basemap(geo, basemap, incidents)
+    }
+
+    /// With basemap geometry already prepared (an export's copy of the window).
+    pub fn with_incidents_and_basemap(
+        geo: Arc<GeoData>,
+        basemap: Arc<Basemap>,
+        incidents: Incidents,
+    ) -> Self {
         SahelApp {
             geo,
             basemap,
@@ -130,6 +142,8 @@ impl SahelApp {
             exit_after_first_frame: false,
             frames: 0,
             map_rect: None,
+            export: None,
+            export_dialog: Default::default(),
         }
     }
 
@@ -246,6 +260,25 @@ impl SahelApp {
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
         if self.incidents.selected != before && self.incidents.selected.is_some() {
             self.right_tab = RightTab::Incident;
+        }
+        let (open_export, quick_save) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, Key::E),
+                i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S),
+            )
+        });
+        if open_export {
+            self.export_dialog.open = true;
+        }
+        if quick_save {
+            let mut dialog = std::mem::take(&mut self.export_dialog);
+            dialog.quick_save(self, &ctx);
+            self.export_dialog = dialog;
+        }
+        {
+            let mut dialog = std::mem::take(&mut self.export_dialog);
+            dialog.show(&ctx, self);
+            self.export_dialog = dialog;
         }
         if let Some(i) = self.cluster_ui.stack_window(&ctx, &self.incidents) {
             self.incidents.selected = Some(i);
@@ -391,12 +424,18 @@ impl SahelApp {
         });
     }
 
+    /// The map, as `map_area` draws it, for an export frame.
+    pub(super) fn map_area_for_export(&mut self, ui: &mut Ui) {
+        self.map_area(ui);
+    }
+
     fn map_area(&mut self, ui: &mut Ui) {
         if self.needs_fit {
             self.camera.fit(HOME_BOX, ui.available_size());
             self.needs_fit = false;
         }
-        if !ui.ctx().egui_wants_keyboard_input() {
+        let exporting = self.export.is_some();
+        if !exporting && !ui.ctx().egui_wants_keyboard_input() {
             self.keyboard(ui);
         }
         let marker_was_hovered =
@@ -509,12 +548,15 @@ impl SahelApp {
                 scale: 1.0,
             });
         }
-        let map = map
-            .with_plugin(ScaleBar { scale: 1.0 })
-            .with_plugin(Attribution {
-                text: &geo.attribution,
-                scale: 1.0,
-            });
+        if !exporting {
+            // Exports draw their own furniture (overlay.rs).
+            map = map
+                .with_plugin(ScaleBar { scale: 1.0 })
+                .with_plugin(Attribution {
+                    text: &geo.attribution,
+                    scale: 1.0,
+                });
+        }
         let legend_mode = match (
             &current_clusters,
             self.show_incidents && !incidents.store.is_empty(),
@@ -561,12 +603,32 @@ impl SahelApp {
             || coast_legend.frontier.is_some();
         let sample = incidents.sample;
         let shown = map.show(ui, |ui, _, _, _| {
+            if exporting {
+                return map_controls::Action::None;
+            }
             if show_legend {
                 legend::show(ui, sample, legend_mode, &coast_legend);
             }
             map_controls::show(ui)
         });
         *map_rect = Some(shown.response.rect);
+        if let Some(state) = &mut self.export {
+            let c = camera.center();
+            let view =
+                crate::map::view::View::new(shown.response.rect, c.x(), c.y(), camera.zoom());
+            let text = state.text.clone();
+            let bar = crate::export::overlay::draw(ui, &view, &text, |ui| {
+                if show_legend {
+                    legend::show(ui, sample, legend_mode, &coast_legend);
+                }
+            });
+            state.result = Some(super::export_mode::Drawn {
+                bar,
+                centre: (c.x(), c.y()),
+                zoom: camera.zoom(),
+            });
+            return;
+        }
         let mut cluster_tip = None;
         if let Some(u) =
             clicked_unit.filter(|_| clicked_cluster.is_none() && clicked_incident.is_none())

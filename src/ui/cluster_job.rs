@@ -98,6 +98,17 @@ impl ClusterJob {
         }
     }
 
+    /// The finished state, without the running build (for an export on another thread).
+    pub fn snapshot(&self) -> ClusterJob {
+        ClusterJob {
+            current: self.current.clone(),
+            built: self.built,
+            pending: None,
+            options: self.options.clone(),
+            last_build_ms: self.last_build_ms,
+        }
+    }
+
     /// Wait for the running build (tests and scripted renders).
     pub fn finish_blocking(&mut self) {
         while self.pending.is_some() {

@@ -203,6 +203,20 @@ impl CoastJob {
         self.pending = Some(Pending { key, result });
     }
 
+    /// The finished state, without running work (for an export on another thread).
+    pub fn snapshot(&self) -> CoastJob {
+        CoastJob {
+            tools: self.tools.clone(),
+            tools_rx: None,
+            distances: self.distances.clone(),
+            distances_for: self.distances_for,
+            readout: self.readout.clone(),
+            readout_for: self.readout_for,
+            pending: None,
+            bands_km: self.bands_km.clone(),
+        }
+    }
+
     /// Recount with other border bands.
     pub fn set_bands(&mut self, bands: Vec<f64>) {
         if bands != self.bands_km {

@@ -96,6 +96,26 @@ impl CoastUi {
         self.made_with = Some(key);
     }
 
+    /// The settings without the textures (they belong to this window's context).
+    pub fn settings_only(&self) -> CoastUi {
+        CoastUi {
+            show_sea_bands: self.show_sea_bands,
+            show_border_bands: self.show_border_bands,
+            show_frontier: self.show_frontier,
+            sea_edges: self.sea_edges.clone(),
+            opacity: self.opacity,
+            quarter: self.quarter,
+            ..Default::default()
+        }
+    }
+
+    /// Drop the coloured fields (they belong to one egui context; an export uses another).
+    pub fn forget_textures(&mut self) {
+        self.sea = None;
+        self.border = None;
+        self.made_with = None;
+    }
+
     /// The layer switches (left panel).
     pub fn switches(&mut self, ui: &mut Ui) {
         ui.label(egui::RichText::new("Coast layers").strong());

@@ -50,6 +50,16 @@ pub fn menu(ui: &mut Ui, app: &mut SahelApp) {
                 save(app, path);
             }
         }
+        if ui.button("Export image…  (Ctrl+E)").clicked() {
+            ui.close();
+            app.export_dialog.open = true;
+        }
+        if ui.button("Save this view as PNG  (Ctrl+Shift+S)").clicked() {
+            ui.close();
+            let mut dialog = std::mem::take(&mut app.export_dialog);
+            dialog.quick_save(app, ui.ctx());
+            app.export_dialog = dialog;
+        }
         if app.incidents.sample && ui.button("Remove sample data").clicked() {
             ui.close();
             app.incidents.clear();

@@ -7,6 +7,8 @@ mod cluster_job;
 mod cluster_ui;
 mod coast_job;
 mod coast_panel;
+pub mod export_dialog;
+pub mod export_mode;
 mod file_menu;
 mod filters_panel;
 mod fonts;

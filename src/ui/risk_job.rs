@@ -242,6 +242,21 @@ impl RiskJob {
         });
     }
 
+    /// The finished state, without the running job (for an export on another thread).
+    pub fn snapshot(&self) -> RiskJob {
+        RiskJob {
+            settings: self.settings.clone(),
+            units: self.units.clone(),
+            assignment: self.assignment.clone(),
+            table: self.table.clone(),
+            classes: self.classes.clone(),
+            done: self.done.clone(),
+            pending: None,
+            error: self.error.clone(),
+            last_ms: self.last_ms,
+        }
+    }
+
     /// Wait for the running job (tests and scripted renders).
     pub fn finish_blocking(&mut self, geo: &Arc<GeoData>, incidents: &Incidents) {
         self.sync(geo, incidents, || {});

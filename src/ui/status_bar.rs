@@ -58,6 +58,14 @@ pub fn show(ui: &mut Ui, app: &SahelApp) {
                 );
             }
         }
+        if app.export_dialog.busy() {
+            ui.separator();
+            ui.spinner();
+            ui.label("exporting…");
+        } else if let Some(m) = &app.export_dialog.message {
+            ui.separator();
+            ui.label(m);
+        }
         for notice in &app.geo.notices {
             ui.separator();
             ui.colored_label(warn, format!("⚠ {notice}"));
