@@ -89,40 +89,13 @@ enum Command {
         #[arg(long, num_args = 2, value_names = ["N", "OUT"], hide = true)]
         write_synthetic: Option<Vec<String>>,
     },
-    /// Risk score of every unit (highest first): events, fatalities, the five components
-    /// (intensity, deadliness, civilians, diffusion, fragmentation), score 0-100, class 1-5.
-    /// Units with no events are listed too. Without FILE: the sample. Method: docs/risk.md.
     /// Write a briefing PNG (title, legend, scale bar, north arrow, attribution) without a
     /// window or GPU. Without FILE: the sample.
     Export(Box<ExportArgs>),
-    Risk {
-        file: Option<PathBuf>,
-        /// admin1 (regions of Mali, Burkina Faso, Niger and the coastal states), province
-        /// (Burkina Faso's 45), or h3:RES with RES 4, 5 or 6.
-        #[arg(long, default_value = "admin1")]
-        level: String,
-        /// Your own boundary GeoJSON (e.g. OCHA admin boundaries with P-codes) as the units.
-        #[arg(long, value_name = "GEOJSON", conflicts_with = "level")]
-        units: Option<PathBuf>,
-        /// "Data as of" date (default: the newest event).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<String>,
-        /// Half-life of the time decay, days.
-        #[arg(long, default_value_t = 90.0, value_name = "DAYS")]
-        half_life: f64,
-        /// Window counted back from the as-of date, days.
-        #[arg(long, default_value_t = 365, value_name = "DAYS")]
-        window: i32,
-        /// Which fatality claims count: low, best or high.
-        #[arg(long, default_value = "best", value_parser = parse_scenario)]
-        scenario: sahel_risk::model::Scenario,
-        /// csv (with a header) or json (one object per line).
-        #[arg(long, default_value = "csv")]
-        format: String,
-        /// Print the compute time as JSON on stderr.
-        #[arg(long, hide = true)]
-        timing: bool,
-    },
+    /// Risk score of every unit (highest first): events, fatalities, the five components
+    /// (intensity, deadliness, civilians, diffusion, fragmentation), score 0-100, class 1-5.
+    /// Units with no events are listed too. Without FILE: the sample. Method: docs/risk.md.
+    Risk(cli::risk::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,7 +125,8 @@ struct ExportArgs {
     /// A region or place from the gazetteer (e.g. "Sahel" region of Burkina Faso, "Kayes").
     #[arg(long, value_name = "NAME")]
     region: Option<String>,
-    /// Comma-separated: incidents|clusters|markers, risk, coast, border-bands, frontier, and
+    /// Comma-separated: incidents|clusters|markers, risk, exposure (coastal exposure), coast,
+    /// border-bands, frontier, and
     /// basemap layers places, admin1, provinces, rivers, lakes, countries, coastline.
     #[arg(long, value_name = "LIST")]
     layers: Option<String>,
@@ -166,16 +140,6 @@ struct ExportArgs {
     /// Data as of this date: later incidents are left out; the risk score counts back from it.
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<String>,
-}
-
-fn parse_scenario(s: &str) -> Result<sahel_risk::model::Scenario, String> {
-    use sahel_risk::model::Scenario;
-    match s {
-        "low" => Ok(Scenario::Low),
-        "best" => Ok(Scenario::Best),
-        "high" => Ok(Scenario::High),
-        _ => Err(format!("\"{s}\" is not low, best or high")),
-    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -248,27 +212,7 @@ fn run() -> anyhow::Result<()> {
                     as_of: a.as_of,
                 })?
             }
-            Command::Risk {
-                file,
-                level,
-                units,
-                as_of,
-                half_life,
-                window,
-                scenario,
-                format,
-                timing,
-            } => cli::risk::run(cli::risk::Args {
-                file,
-                level,
-                units,
-                as_of,
-                half_life,
-                window,
-                scenario,
-                format,
-                timing,
-            })?,
+            Command::Risk(args) => cli::risk::run(args)?,
         };
         std::process::exit(code);
     }

@@ -107,3 +107,33 @@ fn another_level_and_csv_export() {
     assert_eq!(text.lines().count(), units.units.len() + 1);
     std::fs::remove_file(&out).ok();
 }
+
+#[test]
+fn coastal_exposure_shading_weighs_the_score_by_nearness_to_the_sea() {
+    let mut h = harness();
+    h.state_mut().risk_ui.coastal = true;
+    h.run_steps(2);
+    h.state_mut().finish_background_work();
+    h.run_steps(3);
+    h.get_by_label_contains("Coastal exposure, admin-1 regions");
+    let app = h.state();
+    let table = app.risk.table.clone().unwrap();
+    let units = app.risk.units.clone().unwrap();
+    let tools = app.coast.tools.clone().unwrap();
+    let d = sahel_risk::analysis::coast_exposure::unit_distances(&units.units, &tools.sea);
+    let (values, classes, _) = sahel_risk::analysis::coast_exposure::exposure_classes(&table, &d);
+    // A unit far from the sea keeps little of its score; one near it keeps most.
+    for r in &table.rows {
+        let v = values[r.unit];
+        assert!(v <= r.score + 1e-9 && v >= 0.0);
+        if d[r.unit] >= 1000.0 {
+            assert_eq!(v, 0.0);
+            assert_eq!(classes[r.unit], 1);
+        }
+    }
+    let top_exposed = (0..values.len())
+        .max_by(|&a, &b| values[a].total_cmp(&values[b]))
+        .unwrap();
+    assert_eq!(classes[top_exposed], 5);
+    assert!(d[top_exposed] < 700.0, "{}", d[top_exposed]);
+}

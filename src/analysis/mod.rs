@@ -2,6 +2,7 @@
 
 pub mod cluster;
 pub mod coast;
+pub mod coast_exposure;
 pub mod columns;
 pub mod filter;
 pub mod incident_clusters;

@@ -30,14 +30,26 @@ pub struct Args {
 }
 
 /// Layer names `--layers` takes.
-pub const LAYERS: [&str; 14] = [
+pub const LAYERS: [&str; 15] = [
     "incidents",
     "clusters",
     "markers",
     "risk",
+    "exposure",
     "coast",
     "border-bands",
     "frontier",
+    "places",
+    "admin1",
+    "provinces",
+    "rivers",
+    "lakes",
+    "countries",
+    "coastline",
+];
+
+/// The basemap layers among [`LAYERS`]: when `--layers` names any, the others are off.
+const BASEMAP_LAYERS: [&str; 7] = [
     "places",
     "admin1",
     "provinces",
@@ -107,7 +119,8 @@ fn apply_layers(app: &mut SahelApp, list: &str) -> anyhow::Result<Vec<String>> {
     let on = |n: &str| names.iter().any(|x| x == n);
     app.show_incidents = on("incidents") || on("clusters") || on("markers");
     app.cluster_ui.enabled = !on("markers");
-    app.risk_ui.show = on("risk");
+    app.risk_ui.show = on("risk") || on("exposure");
+    app.risk_ui.coastal = on("exposure");
     app.coast_ui.show_sea_bands = on("coast");
     app.coast_ui.show_border_bands = on("border-bands");
     app.coast_ui.show_frontier = on("frontier");
@@ -122,18 +135,7 @@ fn apply_layers(app: &mut SahelApp, list: &str) -> anyhow::Result<Vec<String>> {
         ("coastline", &mut l.coastline),
     ] {
         // Basemap layers keep their defaults unless the list names some of them.
-        if names.iter().any(|x| {
-            [
-                "places",
-                "admin1",
-                "provinces",
-                "rivers",
-                "lakes",
-                "countries",
-                "coastline",
-            ]
-            .contains(&x.as_str())
-        }) {
+        if names.iter().any(|x| BASEMAP_LAYERS.contains(&x.as_str())) {
             *flag = on(name);
         }
     }
@@ -161,14 +163,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if !(dpi.is_finite() && (24.0..=1200.0).contains(&dpi)) {
         bail!("--dpi: {dpi} is outside 24..1200");
     }
-    let as_of = args
-        .as_of
-        .as_deref()
-        .map(|s| {
-            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .with_context(|| format!("--as-of: \"{s}\" is not a date like 2025-06-30"))
-        })
-        .transpose()?;
+    let as_of = super::parse_as_of(args.as_of.as_deref())?;
     let geo = Arc::new(GeoData::load(GeoData::default_override_dir().as_deref()));
     let (view, place) = match (&args.view, &args.region) {
         (Some(v), None) => (parse_view(v)?, None),
@@ -213,7 +208,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             bail!("risk: {e}");
         }
     }
-    if app.coast_ui.any_layer() {
+    if app.coast_ui.any_layer() || app.risk_ui.coastal {
         app.coast.finish_blocking(&geo, &app.incidents);
     }
     let title = args.title.clone().unwrap_or_else(|| match &place {

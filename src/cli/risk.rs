@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32};
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use sahel_risk::analysis::IncidentColumns;
 use sahel_risk::analysis::columns::day_number;
 use sahel_risk::analysis::risk::{RiskParams, RiskTable, UnitSet, assign, score};
@@ -23,15 +23,34 @@ use sahel_risk::import::import_path;
 use sahel_risk::model::Scenario;
 use serde_json::json;
 
+#[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Incident file (without it: the bundled sample).
     pub file: Option<PathBuf>,
+    /// admin1 (regions of Mali, Burkina Faso, Niger and the coastal states), province
+    /// (Burkina Faso's 45), or h3:RES with RES 4, 5 or 6.
+    #[arg(long, default_value = "admin1")]
     pub level: String,
+    /// Your own boundary GeoJSON (e.g. OCHA admin boundaries with P-codes) as the units.
+    #[arg(long, value_name = "GEOJSON", conflicts_with = "level")]
     pub units: Option<PathBuf>,
+    /// "Data as of" date (default: the newest event).
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// Half-life of the time decay, days.
+    #[arg(long, default_value_t = 90.0, value_name = "DAYS")]
     pub half_life: f64,
+    /// Window counted back from the as-of date, days.
+    #[arg(long, default_value_t = 365, value_name = "DAYS")]
     pub window: i32,
+    /// Which fatality claims count: low, best or high.
+    #[arg(long, default_value = "best", value_parser = super::parse_scenario)]
     pub scenario: Scenario,
+    /// csv (with a header) or json (one object per line).
+    #[arg(long, default_value = "csv")]
     pub format: String,
+    /// Print the compute time as JSON on stderr.
+    #[arg(long, hide = true)]
     pub timing: bool,
 }
 
@@ -56,14 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if args.window < 1 {
         bail!("--window: {} is not a positive number of days", args.window);
     }
-    let as_of = args
-        .as_of
-        .as_deref()
-        .map(|s| {
-            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .with_context(|| format!("--as-of: \"{s}\" is not a date like 2025-06-30"))
-        })
-        .transpose()?;
+    let as_of = super::parse_as_of(args.as_of.as_deref())?;
     let geo = GeoData::load(GeoData::default_override_dir().as_deref());
     let incidents = match &args.file {
         Some(f) => import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents,

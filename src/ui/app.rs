@@ -467,7 +467,10 @@ impl SahelApp {
         let coast_tools = coast.tools.clone();
         let readout = coast.readout.clone();
         let risk_units = risk.units.clone().filter(|_| risk_ui.show);
-        let risk_classes = risk.classes.clone();
+        let shading = risk_ui.map_classes(risk, coast);
+        let risk_classes = shading
+            .as_ref()
+            .map_or_else(|| risk.classes.clone(), |s| s.0.clone());
         let locate =
             |lon: f64, lat: f64| risk_units.as_ref().and_then(|u| u.units.locate(lon, lat));
         let mut thematic = map::PluginStack::default();
@@ -582,10 +585,10 @@ impl SahelApp {
                 .filter(|_| coast_ui.show_frontier)
                 .and_then(|r| coast_ui.frontier_quarter(r))
                 .map(super::coast_panel::quarter_text),
-            risk: match (&risk_units, &risk.table) {
-                (Some(u), Some(t)) => Some(legend::RiskLegend {
-                    title: format!("Risk score, {}", u.level.label()),
-                    breaks: t.breaks,
+            risk: match (&risk_units, &risk.table, &shading) {
+                (Some(_), Some(t), Some((_, breaks, title))) => Some(legend::RiskLegend {
+                    title: title.clone(),
+                    breaks: *breaks,
                     opacity: risk_ui.opacity,
                     method: super::risk_panel::method_line(
                         risk,

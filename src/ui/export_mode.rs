@@ -128,6 +128,7 @@ impl SahelApp {
         app.clusters = self.clusters.snapshot();
         app.risk = self.risk.snapshot();
         app.risk_ui.show = self.risk_ui.show;
+        app.risk_ui.coastal = self.risk_ui.coastal;
         app.risk_ui.opacity = self.risk_ui.opacity;
         app.risk_ui.selected = self.risk_ui.selected;
         app.coast = self.coast.snapshot();

@@ -4,6 +4,7 @@
 //! incidents), and export of the table as CSV.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Plot};
@@ -13,8 +14,14 @@ use crate::analysis::IncidentColumns;
 use crate::analysis::risk::{COMPONENT_NAMES, RiskRow, RiskTable};
 use crate::analysis::risk_units::{UnitLevel, write_csv};
 
+/// Exposure classes for (table, coast tools), with their breaks.
+type ExposureCache = ((usize, usize), Arc<Vec<u8>>, [f64; 4]);
+
 pub struct RiskUi {
     pub show: bool,
+    /// Shade by coastal exposure (score × proximity to the sea) instead of the score.
+    pub coastal: bool,
+    exposure: Option<ExposureCache>,
     pub opacity: f32,
     /// Unit index of the selected unit.
     pub selected: Option<usize>,
@@ -28,6 +35,8 @@ impl Default for RiskUi {
     fn default() -> Self {
         RiskUi {
             show: false,
+            coastal: false,
+            exposure: None,
             opacity: 0.6,
             selected: None,
             hovered: None,
@@ -70,6 +79,38 @@ pub fn method_line(job: &RiskJob, table: &RiskTable, scenario: &str) -> String {
 }
 
 impl RiskUi {
+    /// The classes the map shows (by unit index), their breaks and the legend's title:
+    /// the score's, or the coastal exposure's once the coast index is ready.
+    pub fn map_classes(
+        &mut self,
+        risk: &RiskJob,
+        coast: &super::coast_job::CoastJob,
+    ) -> Option<(Arc<Vec<u8>>, [f64; 4], String)> {
+        let (table, units) = (risk.table.as_ref()?, risk.units.as_ref()?);
+        if !self.coastal {
+            return Some((
+                risk.classes.clone(),
+                table.breaks,
+                format!("Risk score, {}", units.level.label()),
+            ));
+        }
+        let tools = coast.tools.as_ref()?;
+        let key = (Arc::as_ptr(table) as usize, Arc::as_ptr(tools) as usize);
+        if self.exposure.as_ref().is_none_or(|(k, _, _)| *k != key) {
+            let d = crate::analysis::coast_exposure::unit_distances(&units.units, &tools.sea);
+            let (_, classes, breaks) = crate::analysis::coast_exposure::exposure_classes(table, &d);
+            self.exposure = Some((key, Arc::new(classes), breaks));
+        }
+        let (_, classes, breaks) = self.exposure.as_ref()?;
+        Some((
+            classes.clone(),
+            *breaks,
+            format!(
+                "Coastal exposure, {}: risk score × (1 − km to the sea / 1,000)",
+                units.level.label()
+            ),
+        ))
+    }
     pub fn show_panel(
         &mut self,
         ui: &mut Ui,
@@ -82,6 +123,11 @@ impl RiskUi {
             &mut self.show,
             egui::RichText::new("Shade units by risk").strong(),
         );
+        ui.horizontal(|ui| {
+            ui.label("Shade by");
+            ui.radio_value(&mut self.coastal, false, "risk score");
+            ui.radio_value(&mut self.coastal, true, "coastal exposure");
+        });
         self.units_choice(ui, job);
         self.settings(ui, job);
         ui.separator();
