@@ -215,10 +215,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         Some(p) => format!("Conflict incidents: {p}"),
         None => "Conflict incidents in the Sahel and coastal West Africa".into(),
     });
-    let subtitle = args
-        .subtitle
-        .clone()
-        .unwrap_or_else(|| format!("Layers: {}", layers.join(", ")));
+    let subtitle = args.subtitle.clone().unwrap_or_else(|| {
+        format!(
+            "{} · layers: {}",
+            sahel_risk::ui::totals_text(&app.incidents),
+            layers.join(", ")
+        )
+    });
     let spec = ExportSpec {
         size: [w, h],
         dpi,

@@ -88,12 +88,18 @@ impl ExportDialog {
             Some(p) => ([p.width, p.height], p.dpi),
             None => (self.custom, self.custom_dpi),
         };
+        // Left empty, the subtitle says what the filter shows.
+        let subtitle = if self.subtitle.trim().is_empty() {
+            super::filters_panel::totals_text(&app.incidents)
+        } else {
+            self.subtitle.clone()
+        };
         ExportSpec {
             size,
             dpi,
             view: current_view(app),
             title: self.title.clone(),
-            subtitle: self.subtitle.clone(),
+            subtitle,
             marking: Some(self.marking.clone()).filter(|m| !m.trim().is_empty()),
         }
     }
@@ -216,7 +222,7 @@ impl ExportDialog {
                 }
                 for (label, text) in [
                     ("Title", &mut self.title),
-                    ("Subtitle", &mut self.subtitle),
+                    ("Subtitle (empty: the filter)", &mut self.subtitle),
                     ("Handling marking", &mut self.marking),
                     ("File", &mut self.path),
                 ] {

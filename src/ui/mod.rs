@@ -26,5 +26,6 @@ mod status_bar;
 
 pub use about::BOUNDARY_NOTE;
 pub use app::{RightTab, SahelApp};
+pub use filters_panel::totals_text;
 pub use incidents::Incidents;
 pub use status_bar::format_lonlat;
