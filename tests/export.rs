@@ -148,3 +148,27 @@ fn sizes_beyond_the_renderer_are_refused_before_starting() {
     let r = render(&mut app, &spec([max + 10, 500], 96.0), &device);
     assert!(matches!(r, Err(ExportError::TooLarge(_))));
 }
+
+#[test]
+fn acled_data_carries_its_acknowledgement() {
+    let geo = Arc::new(GeoData::embedded());
+    let mut app = SahelApp::new(geo);
+    let fixture = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/acled_current.csv");
+    app.open_files(vec![fixture], &egui::Context::default());
+    app.finish_import_blocking();
+    assert!(!app.incidents.sample);
+    let meta = app.export_metadata(&spec([800, 500], 96.0));
+    let source = &meta.iter().find(|(k, _)| *k == "Source").unwrap().1;
+    assert!(
+        source.contains("Armed Conflict Location & Event Data (ACLED)"),
+        "{source}"
+    );
+    assert!(
+        !meta.iter().any(|(k, _)| *k == "Warning"),
+        "no sample warning on real data"
+    );
+    let path = std::env::temp_dir().join(format!("sahel-export-acled-{}.png", std::process::id()));
+    export_png(&mut app, &spec([800, 500], 96.0), &path).expect("exported");
+    std::fs::remove_file(&path).ok();
+}
