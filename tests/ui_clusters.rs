@@ -132,3 +132,15 @@ fn turning_clustering_off_draws_single_markers() {
     assert!(h.query_by_label_contains("clusters in view").is_none());
     assert!(h.state().marker_stats.drawn > 1000);
 }
+
+#[test]
+fn the_key_button_hides_and_shows_the_legends() {
+    let mut h = harness();
+    h.get_by_label("Incident clusters");
+    h.get_by_label("Key").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Incident clusters").is_none());
+    h.get_by_label("Key").click();
+    h.run_steps(2);
+    h.get_by_label("Incident clusters");
+}

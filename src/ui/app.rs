@@ -58,6 +58,8 @@ pub struct SahelApp {
     pub show_incidents: bool,
     pub show_table: bool,
     pub show_about: bool,
+    /// The on-map legends are shown (the "Key" button hides them to see the map).
+    pub show_legends: bool,
     pub filter_ui: FilterUiState,
     pub table: TableState,
     pub claim_form: ClaimForm,
@@ -121,6 +123,7 @@ impl SahelApp {
             show_incidents: true,
             show_table: true,
             show_about: false,
+            show_legends: true,
             filter_ui: FilterUiState::default(),
             table: TableState::default(),
             claim_form: ClaimForm::default(),
@@ -605,11 +608,12 @@ impl SahelApp {
             || coast_legend.border_bands.is_some()
             || coast_legend.frontier.is_some();
         let sample = incidents.sample;
+        let legends_on = self.show_legends;
         let shown = map.show(ui, |ui, _, _, _| {
             if exporting {
                 return map_controls::Action::None;
             }
-            if show_legend {
+            if show_legend && legends_on {
                 legend::show(ui, sample, legend_mode, &coast_legend);
             }
             map_controls::show(ui)
@@ -724,6 +728,7 @@ impl SahelApp {
             map_controls::Action::Home => {
                 camera.fly_to_bounds(HOME_BOX, shown.response.rect.size(), 8.0)
             }
+            map_controls::Action::ToggleLegend => self.show_legends = !self.show_legends,
             map_controls::Action::None => {}
         }
         camera.clamp();

@@ -1,4 +1,4 @@
-//! The +/- and home buttons over the map's top-right corner.
+//! The +/-, home and legend buttons over the map's top-right corner.
 
 use egui::{Button, Ui, vec2};
 
@@ -8,6 +8,7 @@ pub enum Action {
     ZoomIn,
     ZoomOut,
     Home,
+    ToggleLegend,
 }
 
 /// Draw the controls inside the map's rectangle; returns what was clicked.
@@ -20,6 +21,7 @@ pub fn show(ui: &mut Ui) -> Action {
         ("+", Action::ZoomIn, "Zoom in (+)"),
         ("-", Action::ZoomOut, "Zoom out (-)"),
         ("Fit", Action::Home, "Back to the opening view"),
+        ("Key", Action::ToggleLegend, "Show or hide the legends"),
     ];
     for (i, (label, a, tip)) in buttons.into_iter().enumerate() {
         let r = egui::Rect::from_min_size(
