@@ -7,7 +7,6 @@ use std::sync::Arc;
 use chrono::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sahel_risk::analysis::coast::{BorderIndex, COASTAL_STATES};
 use sahel_risk::analysis::jihadist::is_jihadist_incident;
 use sahel_risk::geodata::GeoData;
 use sahel_risk::model::Incident;
@@ -33,13 +32,7 @@ fn band_counts_match_a_count_from_the_incidents() {
     let readout = h.state().coast.readout.clone().expect("measured");
     // An independent count: jihadist incidents by name, signed distance per incident, the
     // 12 months to the newest event and the 12 before.
-    let border = BorderIndex::new(
-        geo.countries
-            .regions
-            .iter()
-            .map(|r| (r.country.as_str(), &r.shape)),
-        &COASTAL_STATES,
-    );
+    let (_, border) = sahel_risk::analysis::coast::indexes_for(&geo);
     let as_of = sample.iter().map(|i| i.date.end).max().unwrap();
     let year = Duration::days(365);
     let count = |band: f64, from: chrono::NaiveDate, to: chrono::NaiveDate| {

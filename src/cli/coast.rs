@@ -13,8 +13,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use sahel_risk::analysis::IncidentColumns;
 use sahel_risk::analysis::coast::{
-    BorderIndex, COASTAL_STATES, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM,
-    quarter_label,
+    CoastDistances, CoastReadout, DEFAULT_BANDS_KM, indexes_for, quarter_label,
 };
 use sahel_risk::geodata::GeoData;
 use sahel_risk::import::import_path;
@@ -66,7 +65,7 @@ fn incidents(file: Option<&PathBuf>, geo: &GeoData) -> anyhow::Result<Vec<Incide
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let geo = GeoData::load(GeoData::default_override_dir().as_deref());
-    let sea = CoastIndex::new(geo.coastline.iter().map(|l| &l.line));
+    let (sea, border) = indexes_for(&geo);
     if let Some(points) = &args.points {
         // Benchmark mode: distances for a CSV of lon,lat points; prints a timing summary.
         let text = std::fs::read_to_string(points)
@@ -88,13 +87,6 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         );
         return Ok(0);
     }
-    let border = BorderIndex::new(
-        geo.countries
-            .regions
-            .iter()
-            .map(|r| (r.country.as_str(), &r.shape)),
-        &COASTAL_STATES,
-    );
     if let Some(p) = &args.point {
         let (lon, lat) = parse_point(p)?;
         let out = json!({"coast_km": round1(sea.distance_km(lon, lat)), "border_km": round1(border.signed_km(lon, lat))});

@@ -10,8 +10,7 @@ use std::time::Instant;
 use super::incidents::Incidents;
 use crate::analysis::IncidentColumns;
 use crate::analysis::coast::{
-    BorderIndex, COASTAL_STATES, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM,
-    GridField,
+    BorderIndex, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM, GridField,
 };
 use crate::geodata::GeoData;
 
@@ -37,14 +36,7 @@ pub struct CoastTools {
 impl CoastTools {
     pub fn build(geo: &GeoData) -> Self {
         let t = Instant::now();
-        let sea = CoastIndex::new(geo.coastline.iter().map(|l| &l.line));
-        let border = BorderIndex::new(
-            geo.countries
-                .regions
-                .iter()
-                .map(|r| (r.country.as_str(), &r.shape)),
-            &COASTAL_STATES,
-        );
+        let (sea, border) = crate::analysis::coast::indexes_for(geo);
         let on_land = |lon: f64, lat: f64| geo.countries.locate(lon, lat).is_some();
         let sea_field = GridField::compute(crate::geodata::BOX, SEA_FIELD_STEP, on_land, |p| {
             sea.distance_km_many(p)

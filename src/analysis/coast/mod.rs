@@ -63,6 +63,6 @@ pub use self::frontier::{
     FrontierCell, FrontierPoint, QuarterStats, frontier, quarter_index, quarter_label,
     quarter_stats,
 };
-pub use self::readout::{BandRow, CoastDistances, CoastReadout, jihadist_flags};
+pub use self::readout::{BandRow, CoastDistances, CoastReadout, indexes_for, jihadist_flags};
 pub use self::sea::CoastIndex;
 pub use self::segments::Nearest;

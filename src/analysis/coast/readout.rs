@@ -12,6 +12,19 @@ use super::{
 use crate::analysis::columns::{IncidentColumns, date_from_day};
 use crate::analysis::jihadist::is_jihadist_actor;
 
+/// The sea index and the coastal states' border index for the bundled (or overridden) geodata.
+pub fn indexes_for(geo: &crate::geodata::GeoData) -> (CoastIndex, BorderIndex) {
+    let sea = CoastIndex::new(geo.coastline.iter().map(|l| &l.line));
+    let border = BorderIndex::new(
+        geo.countries
+            .regions
+            .iter()
+            .map(|r| (r.country.as_str(), &r.shape)),
+        &super::COASTAL_STATES,
+    );
+    (sea, border)
+}
+
 /// Distances of every incident of a store (same order as its columns).
 #[derive(Debug, Clone, Default)]
 pub struct CoastDistances {
