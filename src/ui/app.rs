@@ -649,7 +649,7 @@ impl SahelApp {
             &risk.table,
             cluster_ui.hovered,
             *hovered_incident,
-        ) && let Some(row) = table.rows.iter().find(|r| r.unit == u)
+        ) && let Some(row) = table.row(u)
         {
             let unit = &units.units.units()[u];
             cluster_tip = Some(format!(

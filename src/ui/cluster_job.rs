@@ -8,14 +8,8 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use super::incidents::Incidents;
-use crate::analysis::IncidentColumns;
 use crate::analysis::cluster::ClusterOptions;
 use crate::analysis::incident_clusters::IncidentClusters;
-
-/// Identity of the columns a build read (the `Arc`'s address).
-fn columns_id(c: &Arc<IncidentColumns>) -> usize {
-    Arc::as_ptr(c) as usize
-}
 
 struct Pending {
     generation: u64,
@@ -46,7 +40,7 @@ impl ClusterJob {
     /// `wake` is called from the worker when it is done.
     pub fn sync(&mut self, incidents: &Incidents, wake: impl Fn() + Send + 'static) {
         self.poll();
-        let want = (incidents.generation, columns_id(&incidents.columns));
+        let want = (incidents.generation, incidents.columns_id());
         if self.built.is_some_and(|(_, cols)| cols != want.1) {
             // Another store: the old clusters' indices mean other incidents now.
             self.current = None;

@@ -8,7 +8,6 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 use super::incidents::Incidents;
-use crate::analysis::IncidentColumns;
 use crate::analysis::coast::{
     BorderIndex, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM, GridField,
 };
@@ -80,10 +79,6 @@ pub fn describe(coast_km: f64, border_km: f64) -> String {
         )
     };
     format!("{sea}{border}")
-}
-
-fn columns_id(c: &Arc<IncidentColumns>) -> usize {
-    Arc::as_ptr(c) as usize
 }
 
 type Outcome = (Arc<CoastDistances>, CoastReadout);
@@ -165,7 +160,7 @@ impl CoastJob {
             self.readout = Some(Arc::new(r));
             self.pending = None;
         }
-        let key = (incidents.generation, columns_id(&incidents.columns));
+        let key = (incidents.generation, incidents.columns_id());
         if self.distances_for != key.1 {
             // Another store: the old distances belong to other incidents.
             self.distances = None;

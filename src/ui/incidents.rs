@@ -27,6 +27,12 @@ pub struct Incidents {
 }
 
 impl Incidents {
+    /// Identity of the current columns (their allocation): background results computed from
+    /// other columns index other incidents and must be dropped, not shown.
+    pub fn columns_id(&self) -> usize {
+        Arc::as_ptr(&self.columns) as usize
+    }
+
     /// Start from the synthetic sample.
     pub fn with_sample(sample: Vec<Incident>) -> Self {
         let mut store = IncidentStore::new();

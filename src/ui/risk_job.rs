@@ -52,15 +52,32 @@ impl Default for RiskSettings {
     }
 }
 
+impl RiskSettings {
+    /// The params a run uses for `units` and `columns` (as-of: the chosen date, else the
+    /// newest event).
+    pub fn params(&self, units: &UnitSet, columns: &IncidentColumns) -> RiskParams {
+        let as_of = self.as_of.or(columns.date_max).map_or(1, day_number);
+        RiskParams {
+            half_life_days: self.half_life_days,
+            window_days: self.window_days,
+            weights: self.weights,
+            coarse_weight: self.coarse_weight,
+            classes: if self.quantile {
+                ClassMethod::Quantile
+            } else {
+                ClassMethod::Fixed(self.fixed_breaks)
+            },
+            eb: self.eb,
+            ..RiskParams::for_units(units, as_of)
+        }
+    }
+}
+
 /// A unit set with its polygons ready to draw.
 pub struct PreparedUnits {
     pub level: UnitLevel,
     pub units: UnitSet,
     pub fill: PreparedFill,
-}
-
-fn columns_id(c: &Arc<IncidentColumns>) -> usize {
-    Arc::as_ptr(c) as usize
 }
 
 struct Outcome {
@@ -111,25 +128,6 @@ impl RiskJob {
         }
     }
 
-    /// The params a run uses for `units` and `columns`.
-    pub fn params(&self, units: &UnitSet, columns: &IncidentColumns) -> RiskParams {
-        let s = &self.settings;
-        let as_of = s.as_of.or(columns.date_max).map_or(1, day_number);
-        RiskParams {
-            half_life_days: s.half_life_days,
-            window_days: s.window_days,
-            weights: s.weights,
-            coarse_weight: s.coarse_weight,
-            classes: if s.quantile {
-                ClassMethod::Quantile
-            } else {
-                ClassMethod::Fixed(s.fixed_breaks)
-            },
-            eb: s.eb,
-            ..RiskParams::for_units(units, as_of)
-        }
-    }
-
     /// Collect a finished run and start one when the data, filter or settings changed.
     pub fn sync(
         &mut self,
@@ -142,11 +140,7 @@ impl RiskJob {
                 Ok(Ok(o)) => {
                     self.done = Some(p.key.clone());
                     self.assignment = Some((p.key.1, o.assignment));
-                    let mut classes = vec![1u8; o.units.units.len()];
-                    for r in &o.table.rows {
-                        classes[r.unit] = r.class;
-                    }
-                    self.classes = Arc::new(classes);
+                    self.classes = Arc::new(o.table.classes());
                     self.units = Some(o.units);
                     self.table = Some(Arc::new(o.table));
                     self.last_ms = o.ms;
@@ -163,7 +157,7 @@ impl RiskJob {
         }
         let key = (
             self.settings.level.clone(),
-            columns_id(&incidents.columns),
+            incidents.columns_id(),
             incidents.generation,
             self.settings.clone(),
         );
@@ -186,10 +180,7 @@ impl RiskJob {
         let filtered = incidents.result.indices.clone();
         let scenario = scenario_index(incidents.filter.scenario);
         let level = self.settings.level.clone();
-        let me = RiskJob {
-            settings: self.settings.clone(),
-            ..Default::default()
-        };
+        let settings = self.settings.clone();
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicU32::new(0));
         let (tx, result) = channel();
@@ -209,7 +200,7 @@ impl RiskJob {
                         })
                     }
                 };
-                let params = me.params(&units.units, &columns);
+                let params = settings.params(&units.units, &columns);
                 let all = risk_events(&columns, scenario, None);
                 let assignment = match assignment {
                     Some(a) => a,

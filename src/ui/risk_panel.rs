@@ -161,7 +161,7 @@ impl RiskUi {
         ui.separator();
         let mut action = RiskAction::None;
         if let Some(u) = self.selected
-            && let Some(row) = table.rows.iter().find(|r| r.unit == u)
+            && let Some(row) = table.row(u)
         {
             action = self.explanation(ui, job, &table, row, columns, filtered);
             ui.separator();

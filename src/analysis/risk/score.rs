@@ -85,6 +85,18 @@ pub struct RiskTable {
     pub params: RiskParams,
 }
 
+impl RiskTable {
+    /// The row of unit `unit` (rows are in unit order, so this is a lookup, not a search).
+    pub fn row(&self, unit: usize) -> Option<&RiskRow> {
+        self.rows.get(unit).filter(|r| r.unit == unit)
+    }
+
+    /// The class of every unit, by unit index.
+    pub fn classes(&self) -> Vec<u8> {
+        self.rows.iter().map(|r| r.class).collect()
+    }
+}
+
 /// Scores every unit from an [`Assignment`] (cheap: rerun on filter or parameter change).
 pub fn score(
     assignment: &Assignment,
