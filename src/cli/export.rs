@@ -29,8 +29,8 @@ pub struct Args {
     pub as_of: Option<String>,
 }
 
-/// Layer names `--layers` takes.
-pub const LAYERS: [&str; 15] = [
+/// The thematic layer names `--layers` takes (basemap layer names: [`BASEMAP_LAYERS`]).
+pub const THEMATIC_LAYERS: [&str; 8] = [
     "incidents",
     "clusters",
     "markers",
@@ -39,17 +39,10 @@ pub const LAYERS: [&str; 15] = [
     "coast",
     "border-bands",
     "frontier",
-    "places",
-    "admin1",
-    "provinces",
-    "rivers",
-    "lakes",
-    "countries",
-    "coastline",
 ];
 
-/// The basemap layers among [`LAYERS`]: when `--layers` names any, the others are off.
-const BASEMAP_LAYERS: [&str; 7] = [
+/// The basemap layer names: when `--layers` names any of them, the others are off.
+pub const BASEMAP_LAYERS: [&str; 7] = [
     "places",
     "admin1",
     "provinces",
@@ -108,13 +101,13 @@ fn apply_layers(app: &mut SahelApp, list: &str) -> anyhow::Result<Vec<String>> {
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty())
         .collect();
-    for n in &names {
-        if !LAYERS.contains(&n.as_str()) {
-            bail!(
-                "--layers: unknown layer \"{n}\" (known: {})",
-                LAYERS.join(", ")
-            );
-        }
+    let known = |n: &str| THEMATIC_LAYERS.contains(&n) || BASEMAP_LAYERS.contains(&n);
+    if let Some(n) = names.iter().find(|n| !known(n)) {
+        bail!(
+            "--layers: unknown layer \"{n}\" (known: {}, {})",
+            THEMATIC_LAYERS.join(", "),
+            BASEMAP_LAYERS.join(", ")
+        );
     }
     let on = |n: &str| names.iter().any(|x| x == n);
     app.show_incidents = on("incidents") || on("clusters") || on("markers");
@@ -124,18 +117,19 @@ fn apply_layers(app: &mut SahelApp, list: &str) -> anyhow::Result<Vec<String>> {
     app.coast_ui.show_sea_bands = on("coast");
     app.coast_ui.show_border_bands = on("border-bands");
     app.coast_ui.show_frontier = on("frontier");
-    let l = &mut app.layers;
-    for (name, flag) in [
-        ("places", &mut l.places),
-        ("admin1", &mut l.admin1),
-        ("provinces", &mut l.provinces),
-        ("rivers", &mut l.rivers),
-        ("lakes", &mut l.lakes),
-        ("countries", &mut l.countries),
-        ("coastline", &mut l.coastline),
-    ] {
-        // Basemap layers keep their defaults unless the list names some of them.
-        if names.iter().any(|x| BASEMAP_LAYERS.contains(&x.as_str())) {
+    // Basemap layers keep their defaults unless the list names some of them.
+    if BASEMAP_LAYERS.iter().any(|b| on(b)) {
+        let l = &mut app.layers;
+        let flags = [
+            &mut l.places,
+            &mut l.admin1,
+            &mut l.provinces,
+            &mut l.rivers,
+            &mut l.lakes,
+            &mut l.countries,
+            &mut l.coastline,
+        ];
+        for (name, flag) in BASEMAP_LAYERS.iter().zip(flags) {
             *flag = on(name);
         }
     }

@@ -131,23 +131,20 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     match print_table(&units, &table, args.format == "json") {
         // `| head` closed the pipe: not an error.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(0)
-        }
-        Err(e) if e.to_string().contains("Broken pipe") => Ok(0),
-        other => other.map(|_| 0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        other => Ok(other.map(|_| 0)?),
     }
 }
 
-fn print_table(units: &UnitSet, table: &RiskTable, json_lines: bool) -> anyhow::Result<()> {
+fn print_table(units: &UnitSet, table: &RiskTable, json_lines: bool) -> std::io::Result<()> {
     let out = std::io::stdout().lock();
     if json_lines {
-        write_json_lines(units, table, out)?;
+        write_json_lines(units, table, out)
     } else {
-        write_csv(units, table, out)?;
+        // A write failure keeps its io error (and kind: a closed pipe is not an error).
+        write_csv(units, table, out).map_err(|e| match e.into_kind() {
+            csv::ErrorKind::Io(io) => io,
+            other => std::io::Error::other(format!("{other:?}")),
+        })
     }
-    Ok(())
 }
