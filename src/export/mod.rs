@@ -132,22 +132,24 @@ pub fn render(
     let t = Instant::now();
     let image = device.render(&primitives, spec.size, out.pixels_per_point)?;
     let render_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let info = app.end_export();
+    let drawn = app.end_export();
     if let Some(why) = check::incomplete(&image, spec.size) {
         return Err(ExportError::Incomplete(why));
     }
-    let (metres, bar_points, centre, zoom, origin) = info;
     let p = f64::from(out.pixels_per_point);
+    let bar = drawn.map(|d| d.bar);
     Ok((
         image,
         ExportReport {
             size: spec.size,
             dpi: spec.dpi,
-            scale_bar_m: metres,
-            scale_bar_px: f64::from(bar_points) * p,
-            centre,
-            zoom,
-            scale_bar_origin: (f64::from(origin.x) * p, f64::from(origin.y) * p),
+            scale_bar_m: bar.map_or(0.0, |b| b.metres),
+            scale_bar_px: bar.map_or(0.0, |b| f64::from(b.points) * p),
+            centre: drawn.map_or((0.0, 0.0), |d| d.centre),
+            zoom: drawn.map_or(0.0, |d| d.zoom),
+            scale_bar_origin: bar.map_or((0.0, 0.0), |b| {
+                (f64::from(b.origin.x) * p, f64::from(b.origin.y) * p)
+            }),
             render_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,
         },
@@ -161,13 +163,12 @@ pub fn export_png(
     path: &Path,
 ) -> Result<ExportReport, ExportError> {
     let device = Offscreen::new()?;
-    let (image, mut report) = render(app, spec, &device)?;
+    let (image, report) = render(app, spec, &device)?;
     let text = app.export_metadata(spec);
     let file = std::fs::File::create(path).map_err(|e| ExportError::File {
         file: path.display().to_string(),
         message: e.to_string(),
     })?;
     write_png(&image, spec.dpi, &text, std::io::BufWriter::new(file))?;
-    report.total_ms += 0.0;
     Ok(report)
 }

@@ -146,12 +146,13 @@ pub fn draw(
     );
     legend(&mut legend_ui);
     north_arrow(&painter, rect, top);
+    let bottom = bottom_view(view, text.marking.is_some());
     Attribution {
         text: &text.attribution,
         scale: 1.0,
     }
-    .draw(&painter, &bottom_view(view, text.marking.is_some()));
-    let bar = ScaleBar { scale: 1.0 }.draw(&painter, &bottom_view(view, text.marking.is_some()));
+    .draw(&painter, &bottom);
+    let bar = ScaleBar { scale: 1.0 }.draw(&painter, &bottom);
     if let Some(m) = &text.marking {
         marking(
             &painter,

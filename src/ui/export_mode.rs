@@ -179,14 +179,11 @@ impl SahelApp {
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area_for_export(ui));
     }
 
-    /// Leave export mode; returns (scale bar metres, its points, centre, zoom, its origin).
-    pub fn end_export(&mut self) -> (f64, f32, (f64, f64), f64, egui::Pos2) {
+    /// Leave export mode; returns what the overlay drew (none if no frame reached it).
+    pub fn end_export(&mut self) -> Option<Drawn> {
         let state = self.export.take();
         self.coast_ui.forget_textures();
-        match state.and_then(|s| s.result) {
-            Some(d) => (d.bar.metres, d.bar.points, d.centre, d.zoom, d.bar.origin),
-            None => (0.0, 0.0, (0.0, 0.0), 0.0, egui::Pos2::ZERO),
-        }
+        state.and_then(|s| s.result)
     }
 
     /// The PNG's text chunks.
