@@ -85,6 +85,10 @@ enum Command {
         /// One JSON object: {"events", "build_ms", "zooms": [{"zoom", "clusters"}...]}.
         #[arg(long)]
         json: bool,
+        /// Benchmark: build N times in this process and report the fastest as build_ms (as the
+        /// supercluster side of bench/cluster_vs_supercluster.sh does).
+        #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+        reps: u32,
         /// Benchmark: write N synthetic Sahel-like points to OUT as lon,lat CSV, then exit.
         #[arg(long, num_args = 2, value_names = ["N", "OUT"], hide = true)]
         write_synthetic: Option<Vec<String>>,
@@ -178,6 +182,7 @@ fn run() -> anyhow::Result<()> {
                 extent,
                 points,
                 json,
+                reps,
                 write_synthetic,
             } => cli::clusters::run(cli::clusters::Args {
                 file,
@@ -186,6 +191,7 @@ fn run() -> anyhow::Result<()> {
                 max_zoom,
                 extent,
                 json,
+                reps,
                 write_synthetic: write_synthetic
                     .map(|v| -> anyhow::Result<_> {
                         let n = v[0].parse().with_context(|| {

@@ -117,3 +117,23 @@ fn bad_input_is_one_clear_error() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn reps_report_the_same_clusters_and_zero_is_refused() {
+    let once = json(&run(&["clusters", "--max-zoom", "8", "--json"]));
+    let thrice = json(&run(&[
+        "clusters",
+        "--max-zoom",
+        "8",
+        "--json",
+        "--reps",
+        "3",
+    ]));
+    assert_eq!(once["events"], thrice["events"]);
+    assert_eq!(once["zooms"], thrice["zooms"]);
+    assert!(thrice["build_ms"].as_f64().unwrap() > 0.0);
+    let out = run(&["clusters", "--reps", "0", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reps"));
+    assert!(out.stdout.is_empty());
+}

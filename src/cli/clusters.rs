@@ -24,6 +24,8 @@ pub struct Args {
     pub max_zoom: u8,
     pub extent: f64,
     pub json: bool,
+    /// Builds to time; the fastest is reported.
+    pub reps: u32,
     pub write_synthetic: Option<(usize, PathBuf)>,
 }
 
@@ -83,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let pts = points(&args)?;
-    let report = ClusterReport::measure(&pts, &options);
+    let report = ClusterReport::measure_best(&pts, &options, args.reps);
     if args.json {
         println!("{}", report.to_json());
     } else {

@@ -97,9 +97,9 @@ impl ClusterIndex {
                 if stop() {
                     return None;
                 }
-                // Not needed any more (emit goes by owner): a smaller peak of memory.
-                grid.ranges = Vec::new();
                 let layer = emit(&grid, &settled, src, z, o.min_points, n);
+                // Not needed any more: a smaller peak of memory.
+                grid.ranges = Vec::new();
                 if above.is_some() && !strategy.rtree_view {
                     views[slot(z) + 1] = Some(View::Grid(ViewGrid::from_grid(grid)));
                 }

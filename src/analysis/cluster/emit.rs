@@ -26,21 +26,21 @@ pub(super) fn emit(
 ) -> Layer {
     let n = grid.recs.len();
     let id_base = u64::from(zoom) + 1 + points as u64;
-    let members = Groups::new(&settled.owner);
-    let members = &members;
     // Each part's items carry their origin's order in `order` until the fix below.
     let mut parts: Vec<Layer> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
             let range = c * CHUNK..n.min((c + 1) * CHUNK);
-            groups(
-                grid, settled, members, src, min_points, id_base, zoom, range,
-            )
+            groups(grid, settled, src, min_points, id_base, zoom, range)
         })
         .collect();
     // Items per origin, by the origin's order in the level above; then where each group starts
     // in the new order. A group's items are consecutive, so equal `order`s mean one group.
-    let counts: Vec<AtomicU32> = (0..src.len()).map(|_| AtomicU32::new(0)).collect();
+    let counts: Vec<AtomicU32> = (0..src.len())
+        .into_par_iter()
+        .with_min_len(65_536)
+        .map(|_| AtomicU32::new(0))
+        .collect();
     parts.par_iter().for_each(|part| {
         for it in &part.items {
             counts[it.order as usize].fetch_add(1, Ordering::Relaxed);
@@ -84,11 +84,9 @@ pub(super) fn emit(
 
 /// The groups of the origins at `positions`.
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
 fn groups(
     grid: &Grid,
     settled: &Settled,
-    members: &Groups,
     src: Source,
     min_points: usize,
     id_base: u64,
@@ -108,15 +106,15 @@ fn groups(
         let (mut wx, mut wy) = (a.x * f64::from(aw), a.y * f64::from(aw));
         let mut w = u64::from(aw);
         let mut stacked = a.stacked() || aw == 1;
-        for &q in members.of(p) {
-            let b = &recs[q as usize];
+        settled.for_each_member(grid, p, |q| {
+            let b = &recs[q];
             let bw = b.w();
             wx += b.x * f64::from(bw);
             wy += b.y * f64::from(bw);
             w += u64::from(bw);
             stacked &= b.x == a.x && b.y == a.y && (b.stacked() || bw == 1);
-            grid.labels(q as usize).extend_into(&mut part.children);
-        }
+            grid.labels(q).extend_into(&mut part.children);
+        });
         if w > u64::from(src.origin_weight(aw)) && w >= min_points as u64 {
             let (x, y) = if stacked {
                 (a.x, a.y) // exactly the points' position
@@ -161,48 +159,4 @@ fn groups(
         }
     }
     part
-}
-
-/// The items each origin takes (positions, increasing), by the origin's position: a counting
-/// sort on the owners, which are near their items, so it stays in cache.
-struct Groups {
-    start: Vec<u32>,
-    list: Vec<u32>,
-}
-
-impl Groups {
-    fn new(owner: &[u32]) -> Groups {
-        let n = owner.len();
-        let mut start = vec![0u32; n + 1];
-        for (q, &o) in owner.iter().enumerate() {
-            if o as usize != q {
-                start[o as usize + 1] += 1;
-            }
-        }
-        // Running sums: `start[o + 1]` becomes the end of `o`'s items ...
-        for i in 1..=n {
-            start[i] += start[i - 1];
-        }
-        let mut list = vec![0u32; start[n] as usize];
-        // ... and filling backwards moves it down to the start of the next origin's.
-        for (q, &o) in owner.iter().enumerate().rev() {
-            if o as usize != q {
-                let end = &mut start[o as usize + 1];
-                *end -= 1;
-                list[*end as usize] = q as u32;
-            }
-        }
-        // Now `start[o + 1]` is where `o`'s items begin, and `start[o + 2]` where they end.
-        Groups { start, list }
-    }
-
-    /// The items taken by the origin at position `p` (not itself).
-    #[inline]
-    fn of(&self, p: usize) -> &[u32] {
-        let end = self
-            .start
-            .get(p + 2)
-            .map_or(self.list.len(), |&e| e as usize);
-        &self.list[self.start[p + 1] as usize..end]
-    }
 }

@@ -7,6 +7,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
+
 use super::grid::Grid;
 use super::sweep::Settled;
 
@@ -16,8 +18,9 @@ pub(super) const DENSE_BLOCK: u64 = 32;
 /// Items the sweep would scan: every item scans its cell's whole 3×3 block.
 pub(super) fn sweep_cost(grid: &Grid) -> u64 {
     grid.ranges
-        .iter()
-        .zip(grid.first.windows(2))
+        .par_iter()
+        .with_min_len(16_384)
+        .zip(grid.first.par_windows(2))
         .map(|(r, f)| {
             let block = u64::from(r[1] - r[0] + r[3] - r[2] + r[5] - r[4]);
             block * u64::from(f[1] - f[0])
