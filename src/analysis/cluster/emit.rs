@@ -95,6 +95,7 @@ fn groups(
 ) -> Layer {
     let recs = &grid.recs;
     let mut part = Layer::with_capacity(positions.len(), positions.len() * 2);
+    let mut members = Vec::new();
     for p in positions {
         if !settled.is_origin(p) {
             continue;
@@ -106,7 +107,9 @@ fn groups(
         let (mut wx, mut wy) = (a.x * f64::from(aw), a.y * f64::from(aw));
         let mut w = u64::from(aw);
         let mut stacked = a.stacked() || aw == 1;
-        settled.for_each_member(grid, p, |q| {
+        settled.members_into(grid, p, &mut members);
+        for &q in &members {
+            let q = q as usize;
             let b = &recs[q];
             let bw = b.w();
             wx += b.x * f64::from(bw);
@@ -114,7 +117,7 @@ fn groups(
             w += u64::from(bw);
             stacked &= b.x == a.x && b.y == a.y && (b.stacked() || bw == 1);
             grid.labels(q).extend_into(&mut part.children);
-        });
+        }
         if w > u64::from(src.origin_weight(aw)) && w >= min_points as u64 {
             let (x, y) = if stacked {
                 (a.x, a.y) // exactly the points' position

@@ -36,21 +36,26 @@ impl Settled {
         self.owner[p] as usize == p
     }
 
-    /// Calls `f` with each item the origin at position `p` takes (not itself), by increasing
-    /// position: they lie within `r` of it, so inside its cell's 3×3 block, whose three runs are
-    /// in position order. Scanning the block (a few items, in cache) replaced a counting sort of
-    /// all owners that ran on one thread.
+    /// The items the origin at position `p` takes (not itself), by increasing position, into
+    /// `out` (cleared first): they lie within `r` of it, so inside its cell's 3×3 block, whose
+    /// three runs are in position order. Scanning the block (a few items, in cache) replaced a
+    /// counting sort of all owners that ran on one thread; every position is written and the
+    /// length only grows for members, so there is no branch to mispredict per item.
     #[inline]
-    pub fn for_each_member(&self, grid: &Grid, p: usize, mut f: impl FnMut(usize)) {
+    pub fn members_into(&self, grid: &Grid, p: usize, out: &mut Vec<u32>) {
         let runs = &grid.ranges[grid.recs[p].cell as usize];
+        let span = (runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]) as usize;
+        out.clear();
+        out.resize(span, 0);
+        let mut n = 0;
         for run in 0..3 {
             let (lo, hi) = (runs[2 * run] as usize, runs[2 * run + 1] as usize);
             for (q, &o) in (lo..hi).zip(&self.owner[lo..hi]) {
-                if o as usize == p && q != p {
-                    f(q);
-                }
+                out[n] = q as u32;
+                n += usize::from((o as usize == p) & (q != p));
             }
         }
+        out.truncate(n);
     }
 }
 
