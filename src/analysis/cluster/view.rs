@@ -3,10 +3,10 @@
 //!
 //! Why the grid by default: the build already sorts every level but the lowest into cells to
 //! cluster the next zoom, so keeping that order costs nothing, while bulk-loading an R-tree per
-//! level for the ~760k items of 1M points made the whole build 68% slower (0.40 s against
-//! 0.24 s in one criterion run, `benches/cluster.rs`). Queries for a 1280×800 screen took
-//! 0.48–0.54 µs with the grid (a binary search per row of cells in view) and 0.20–0.66 µs with
-//! the R-tree: nothing either way next to a frame.
+//! level for the ~760k items of 1M points made the whole build 61% slower (0.26 s against
+//! 0.16 s in one criterion run, `cargo bench --bench cluster`). Queries for a 1280×800 screen
+//! took 0.15–0.68 µs with the grid (a binary search per row of cells in view) and 0.21–0.60 µs
+//! with the R-tree: nothing either way next to a frame.
 
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, RTree};
