@@ -10,9 +10,13 @@
 #
 #   bench/cluster_vs_supercluster.sh            # 1,000,000 synthetic Sahel points
 #   N=300000 POINTS=bench-data/points_300k.csv bench/cluster_vs_supercluster.sh
+#   INCIDENTS=bench-data/acled_1m.csv bench/cluster_vs_supercluster.sh   # an incident file's events
 #
 # Environment (defaults in brackets):
-#   POINTS             lon,lat CSV both sides read [bench-data/points_1m.csv]
+#   POINTS             lon,lat CSV both sides read [bench-data/points_1m.csv, or with INCIDENTS
+#                      bench-data/points_of_<its name>.csv]
+#   INCIDENTS          take the points from this incident file (any format `sahel-risk` imports,
+#                      e.g. the 1M-row ACLED-format sample of bench/import_vs_pandas.sh)
 #   N                  points to generate when POINTS does not exist [1000000]
 #   RADIUS, MAX_ZOOM   clustering options, passed to both sides [60, 16] (extent is 512 on both)
 #   REPS               builds per side, in one process; the best is reported [3]
@@ -20,20 +24,30 @@
 #                      {"events": N, "build_ms": N, "zooms": [{"zoom": 0, "clusters": N}, ...]}
 #                      [target/release/sahel-risk clusters --points $POINTS --json]
 #   SAHEL_POINTS_CMD   writes POINTS when missing
-#                      [target/release/sahel-risk clusters --write-synthetic $N $POINTS]
+#                      [target/release/sahel-risk clusters --write-synthetic $N $POINTS, or with
+#                      INCIDENTS target/release/sahel-risk clusters $INCIDENTS --write-points $POINTS]
 # supercluster is installed (exact version) into bench-data/node_modules, which git ignores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SUPERCLUSTER_VERSION=8.0.1
-POINTS=${POINTS:-bench-data/points_1m.csv}
+INCIDENTS=${INCIDENTS:-}
+if [ -n "$INCIDENTS" ]; then
+  POINTS=${POINTS:-bench-data/points_of_$(basename "${INCIDENTS%.*}").csv}
+else
+  POINTS=${POINTS:-bench-data/points_1m.csv}
+fi
 N=${N:-1000000}
 RADIUS=${RADIUS:-60}
 MAX_ZOOM=${MAX_ZOOM:-16}
 REPS=${REPS:-3}
 if [ -z "${SAHEL_CLUSTER_CMD:-}" ]; then cargo build --release --quiet; fi
 SAHEL_CLUSTER_CMD=${SAHEL_CLUSTER_CMD:-"target/release/sahel-risk clusters --points $POINTS --json"}
-SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters --write-synthetic $N $POINTS"}
+if [ -n "$INCIDENTS" ]; then
+  SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters $INCIDENTS --write-points $POINTS"}
+else
+  SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters --write-synthetic $N $POINTS"}
+fi
 
 mkdir -p bench-data
 if [ ! -f "$POINTS" ]; then

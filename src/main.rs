@@ -92,6 +92,10 @@ enum Command {
         /// Benchmark: write N synthetic Sahel-like points to OUT as lon,lat CSV, then exit.
         #[arg(long, num_args = 2, value_names = ["N", "OUT"], hide = true)]
         write_synthetic: Option<Vec<String>>,
+        /// Benchmark: write the events' positions (FILE's, or the sample's) to OUT as lon,lat CSV,
+        /// then exit.
+        #[arg(long, value_name = "OUT", hide = true, conflicts_with = "points")]
+        write_points: Option<PathBuf>,
     },
     /// Write a briefing PNG (title, legend, scale bar, north arrow, attribution) without a
     /// window or GPU. Without FILE: the sample.
@@ -193,6 +197,7 @@ fn run() -> anyhow::Result<()> {
                 json,
                 reps,
                 write_synthetic,
+                write_points,
             } => cli::clusters::run(cli::clusters::Args {
                 file,
                 points,
@@ -201,6 +206,7 @@ fn run() -> anyhow::Result<()> {
                 extent,
                 json,
                 reps,
+                write_points,
                 write_synthetic: write_synthetic
                     .map(|v| -> anyhow::Result<_> {
                         let n = v[0].parse().with_context(|| {

@@ -137,3 +137,36 @@ fn reps_report_the_same_clusters_and_zero_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--reps"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn write_points_gives_the_events_positions() {
+    let out_csv = std::env::temp_dir().join(format!("sahel-points-{}.csv", std::process::id()));
+    let out = run(&[
+        "clusters",
+        &fixture("acled_current.csv"),
+        "--write-points",
+        out_csv.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&out_csv).unwrap();
+    let events = json(&run(&["clusters", &fixture("acled_current.csv"), "--json"]))["events"]
+        .as_u64()
+        .unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("lon,lat"));
+    assert_eq!(lines.clone().count() as u64, events);
+    // The same points give the same clusters through --points.
+    let a = json(&run(&["clusters", &fixture("acled_current.csv"), "--json"]));
+    let b = json(&run(&[
+        "clusters",
+        "--points",
+        out_csv.to_str().unwrap(),
+        "--json",
+    ]));
+    assert_eq!(a["zooms"], b["zooms"]);
+    std::fs::remove_file(&out_csv).ok();
+}

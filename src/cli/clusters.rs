@@ -4,8 +4,9 @@
 //! `{"events": N, "build_ms": N, "zooms": [{"zoom": 0, "clusters": N}, ...]}` for zooms 0..=Z,
 //! single events counting as clusters of one. Defaults: radius 60, max zoom 16, extent 512.
 //! Without FILE it clusters the bundled sample. `--points CSV` reads plain `lon,lat` lines
-//! instead (what `bench/cluster_vs_supercluster.sh` gives both sides), and `--write-synthetic N
-//! OUT` writes such a file of synthetic Sahel-like points.
+//! instead (what `bench/cluster_vs_supercluster.sh` gives both sides), `--write-synthetic N
+//! OUT` writes such a file of synthetic Sahel-like points, and `--write-points OUT` one of the
+//! events' positions.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -27,6 +28,7 @@ pub struct Args {
     /// Builds to time; the fastest is reported.
     pub reps: u32,
     pub write_synthetic: Option<(usize, PathBuf)>,
+    pub write_points: Option<PathBuf>,
 }
 
 /// Seed of the points `--write-synthetic` writes (fixed, so every run compares the same data).
@@ -85,6 +87,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let pts = points(&args)?;
+    if let Some(out) = &args.write_points {
+        std::fs::write(out, write_lon_lat_csv(&pts))
+            .with_context(|| format!("{}: cannot write", out.display()))?;
+        eprintln!("wrote {} event positions to {}", pts.len(), out.display());
+        return Ok(0);
+    }
     let report = ClusterReport::measure_best(&pts, &options, args.reps);
     if args.json {
         println!("{}", report.to_json());
