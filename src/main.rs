@@ -150,15 +150,6 @@ struct ExportArgs {
     as_of: Option<String>,
 }
 
-/// mimalloc instead of glibc's malloc: building the cluster levels allocates and frees arrays of
-/// tens of megabytes per zoom, which glibc maps and unmaps each time (every page then faults in
-/// afresh, which is slow in a virtual machine); mimalloc keeps and reuses that memory and backs it
-/// with huge pages. Measured on 1M points (best of 3 builds in one process, 8 alternating runs):
-/// 129–135 ms against 145–153 ms (min–p25), and fewer than 500 page faults for a whole
-/// `clusters` run instead of ~42,000. Imports of 1M rows took the same time and memory.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
