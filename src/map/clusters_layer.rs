@@ -31,6 +31,9 @@ pub const SEVERITY_BREAKS: [f64; 4] = [f64::MIN_POSITIVE, 1.0, 2.5, 5.0];
 /// Legend labels of the severity classes.
 pub const SEVERITY_LABELS: [&str; 5] = ["none", "under 1", "1 to 2.5", "2.5 to 5", "5 or more"];
 
+/// The same classes in a few characters, for the legend's row of swatches.
+pub const SEVERITY_SHORT: [&str; 5] = ["0", "<1", "1–2.5", "2.5–5", "≥5"];
+
 /// A sequential purple ramp (ColorBrewer BuPu, darkened), distinct from the YlOrRd risk shading
 /// it is drawn over.
 pub const SEVERITY_COLOURS: [Color32; 5] = [

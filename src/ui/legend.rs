@@ -1,12 +1,15 @@
 //! The incident legend over the map's top-left corner: clusters (colour scale, sizes, hollow
-//! and stacked marks) or plain markers by type.
+//! and stacked marks) or plain markers by type, and beside it the legend of the other thematic
+//! layers. Ordered classes (severity, risk, distance to the sea) are drawn as one row of
+//! swatches with their values beneath, so the legends cover as little of the map as they can;
+//! each swatch still carries its class's full name for screen readers and tests.
 
 use egui::{Color32, Stroke, Ui, pos2, vec2};
 
 use crate::analysis::coast::BandRow;
 use crate::map::border_bands_layer::{BORDER_COLOUR, border_band_colour};
 use crate::map::clusters_layer::{
-    ClusterColour, SEVERITY_COLOURS, SEVERITY_LABELS, count_label, marker_radius,
+    ClusterColour, SEVERITY_COLOURS, SEVERITY_LABELS, SEVERITY_SHORT, count_label, marker_radius,
 };
 use crate::map::frontier_layer::FRONTIER_COLOUR;
 use crate::map::incidents_layer::legend_entries;
@@ -52,6 +55,76 @@ fn swatch_row(ui: &mut Ui, color: Color32, label: &str, hollow: bool) {
         }
         text(ui, label);
     });
+}
+
+/// Gives the area `r` of a swatch drawn by hand the name `name` (for screen readers and tests).
+fn name_swatch(ui: &mut Ui, r: egui::Rect, name: &str) {
+    let response = ui.interact(r, ui.id().with(("swatch", name)), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+}
+
+const SMALL: f32 = 10.0;
+
+fn small_text(ui: &Ui, pos: egui::Pos2, align: egui::Align2, s: &str) {
+    ui.painter().text(
+        pos,
+        align,
+        s,
+        egui::FontId::proportional(SMALL),
+        Color32::from_gray(40),
+    );
+}
+
+/// Ordered classes as adjacent bars with the values at their edges beneath (`edges`: one more
+/// than `colours`); `names` are the classes' full names.
+fn class_ramp(ui: &mut Ui, colours: &[Color32], edges: &[String], names: &[String]) {
+    let w = ui.available_width().min(220.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(w, 24.0), egui::Sense::hover());
+    let n = colours.len().max(1) as f32;
+    let step = rect.width() / n;
+    for (k, (c, name)) in colours.iter().zip(names).enumerate() {
+        let x0 = rect.min.x + step * k as f32;
+        let bar = egui::Rect::from_min_size(pos2(x0, rect.min.y), vec2(step, 10.0));
+        ui.painter().rect_filled(bar, 0.0, *c);
+        name_swatch(ui, bar, name);
+    }
+    // An outline, so that a pale first class still reads as a bar.
+    ui.painter().rect_stroke(
+        egui::Rect::from_min_size(rect.min, vec2(rect.width(), 10.0)),
+        0.0,
+        Stroke::new(0.6, Color32::from_gray(150)),
+        egui::StrokeKind::Outside,
+    );
+    for (k, e) in edges.iter().enumerate() {
+        let x = rect.min.x + step * k as f32;
+        let align = if k == 0 {
+            egui::Align2::LEFT_TOP
+        } else if k + 1 == edges.len() {
+            egui::Align2::RIGHT_TOP
+        } else {
+            egui::Align2::CENTER_TOP
+        };
+        small_text(ui, pos2(x, rect.min.y + 12.0), align, e);
+    }
+}
+
+/// Categories as dots in one row, each with a short label beneath (`names`: full names).
+fn dot_ramp(ui: &mut Ui, colours: &[Color32], short: &[&str], names: &[&str]) {
+    let w = ui.available_width().min(220.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(w, 26.0), egui::Sense::hover());
+    let step = rect.width() / colours.len().max(1) as f32;
+    for (k, ((c, s), name)) in colours.iter().zip(short).zip(names).enumerate() {
+        let cx = rect.min.x + step * (k as f32 + 0.5);
+        let centre = pos2(cx, rect.min.y + 6.0);
+        ui.painter()
+            .circle(centre, 5.0, *c, Stroke::new(0.7, Color32::WHITE));
+        name_swatch(
+            ui,
+            egui::Rect::from_center_size(centre, vec2(12.0, 12.0)),
+            name,
+        );
+        small_text(ui, pos2(cx, rect.min.y + 13.0), egui::Align2::CENTER_TOP, s);
+    }
 }
 
 fn type_rows(ui: &mut Ui) {
@@ -112,20 +185,21 @@ pub struct RiskLegend {
 
 fn risk_rows(ui: &mut Ui, r: &RiskLegend) {
     title(ui, &r.title);
-    let mut low = 0.0;
-    for class in 1..=5u8 {
-        let high = r
-            .breaks
-            .get(usize::from(class) - 1)
-            .copied()
-            .unwrap_or(100.0);
-        rect_row(
-            ui,
-            crate::map::risk_layer::class_colour(class, r.opacity.max(0.5)),
-            &format!("class {class}: {low:.1}–{high:.1}"),
-        );
-        low = high;
-    }
+    let edges: Vec<f64> = std::iter::once(0.0)
+        .chain(r.breaks)
+        .chain(std::iter::once(100.0))
+        .collect();
+    let colours: Vec<Color32> = (1..=5u8)
+        .map(|class| crate::map::risk_layer::class_colour(class, r.opacity.max(0.5)))
+        .collect();
+    let names: Vec<String> = edges
+        .windows(2)
+        .enumerate()
+        .map(|(k, e)| format!("class {}: {:.1}–{:.1}", k + 1, e[0], e[1]))
+        .collect();
+    let labels: Vec<String> = edges.iter().map(|e| format!("{e:.1}")).collect();
+    text(ui, "score 0–100, classes 1 (low) to 5");
+    class_ramp(ui, &colours, &labels, &names);
     ui.add(
         egui::Label::new(
             egui::RichText::new(&r.method)
@@ -146,18 +220,22 @@ fn rect_row(ui: &mut Ui, color: Color32, label: &str) {
 
 fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
     if let Some(edges) = &c.sea_edges {
-        title(ui, "Distance to the sea");
+        title(ui, "Distance to the sea, km");
         let n = edges.len() + 1;
-        let mut low = 0.0;
-        for (k, e) in edges.iter().enumerate() {
-            rect_row(
-                ui,
-                band_colour(k, n).gamma_multiply(0.7),
-                &format!("{low:.0}–{e:.0} km"),
-            );
-            low = *e;
-        }
-        text(ui, &format!("over {low:.0} km: no tint"));
+        let all: Vec<f64> = std::iter::once(0.0).chain(edges.iter().copied()).collect();
+        let colours: Vec<Color32> = (0..edges.len())
+            .map(|k| band_colour(k, n).gamma_multiply(0.7))
+            .collect();
+        let names: Vec<String> = all
+            .windows(2)
+            .map(|e| format!("{:.0}–{:.0} km", e[0], e[1]))
+            .collect();
+        let labels: Vec<String> = all.iter().map(|e| format!("{e:.0}")).collect();
+        class_ramp(ui, &colours, &labels, &names);
+        text(
+            ui,
+            &format!("over {:.0} km: no tint", all.last().copied().unwrap_or(0.0)),
+        );
     }
     if let Some(bands) = &c.border_bands {
         title(ui, "Jihadist-attributed incidents");
@@ -237,9 +315,7 @@ pub fn show(ui: &mut Ui, sample: bool, mode: Option<LegendMode>, coast: &CoastLe
                         match colour {
                             ClusterColour::Severity => {
                                 text(ui, &format!("Fatalities per event ({scenario} claims)"));
-                                for (c, l) in SEVERITY_COLOURS.iter().zip(SEVERITY_LABELS) {
-                                    swatch_row(ui, *c, l, false);
-                                }
+                                dot_ramp(ui, &SEVERITY_COLOURS, &SEVERITY_SHORT, &SEVERITY_LABELS);
                             }
                             ClusterColour::EventType => {
                                 text(ui, "Most frequent event type");
