@@ -147,7 +147,7 @@ fn the_key_button_hides_and_shows_the_legends() {
 
 #[test]
 fn the_compact_legend_names_every_severity_class() {
-    let mut h = harness();
+    let h = harness();
     // The classes are one row of dots with short labels; each dot still carries its full name.
     for name in sahel_risk::map::clusters_layer::SEVERITY_LABELS {
         h.get_by_label(name);

@@ -59,7 +59,11 @@ fn swatch_row(ui: &mut Ui, color: Color32, label: &str, hollow: bool) {
 
 /// Gives the area `r` of a swatch drawn by hand the name `name` (for screen readers and tests).
 fn name_swatch(ui: &mut Ui, r: egui::Rect, name: &str) {
-    let response = ui.interact(r, ui.id().with(("swatch", name)), egui::Sense::hover());
+    let response = ui.interact(
+        r,
+        ui.scope_id().with(("swatch", name)),
+        egui::Sense::hover(),
+    );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
 }
 
