@@ -1,6 +1,6 @@
 //! `assign`: outside events, stacking, cancellation, progress, mismatch errors.
 
-use super::testutil::{Ev, four_squares};
+use super::testutil::{Ev, assign_all, four_squares};
 use super::{NO_UNIT, RiskError, RiskParams, assign, compute, score};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -22,14 +22,7 @@ fn store(n: usize) -> Ev {
 fn outside_events_are_counted_not_dropped() {
     let set = four_squares();
     let ev = store(1000);
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     assert_eq!(a.outside(), 100);
     assert_eq!(a.unit_of().iter().filter(|&&u| u == NO_UNIT).count(), 100);
     let t = score(&a, &ev.view(None), &RiskParams::new(1000)).unwrap();
@@ -46,14 +39,7 @@ fn outside_events_are_counted_not_dropped() {
 fn stacked_events_share_location_results() {
     let set = four_squares();
     let ev = store(700);
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     for i in 0..700 {
         assert_eq!(
             a.unit_of()[i],
@@ -97,14 +83,7 @@ fn cancellation_and_progress() {
 fn mismatches_are_errors() {
     let set = four_squares();
     let ev = store(50);
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     let mut p = RiskParams::new(1000);
     p.diffusion_resolution = 7;
     assert!(matches!(
@@ -159,14 +138,7 @@ fn diffusion_denominator_counts_cells_with_centre_in_unit() {
 fn score_is_identical_on_one_thread() {
     let set = four_squares();
     let ev = store(300_000);
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     let p = RiskParams::new(1000);
     let many = score(&a, &ev.view(None), &p).unwrap();
     let pool = rayon::ThreadPoolBuilder::new()

@@ -1,11 +1,10 @@
 //! Hand-computed score on four 1° squares (see `four_squares`).
 
-use super::testutil::{Ev, four_squares};
+use super::testutil::{Ev, assign_all, four_squares};
 use super::{
-    Assignment, ClassMethod, NO_FATALITY_FIGURE, RiskParams, RiskTable, UnitSet, assign,
-    days_from_civil, eb_rates, score,
+    Assignment, ClassMethod, NO_FATALITY_FIGURE, RiskParams, RiskTable, UnitSet, days_from_civil,
+    eb_rates, score,
 };
-use std::sync::atomic::{AtomicBool, AtomicU32};
 
 /// as_of = 2025-03-15 (day 739 325); actors 0, 2, 3 are non-state, 1 is state.
 ///
@@ -45,14 +44,7 @@ fn store() -> Ev {
 fn run(p: &RiskParams) -> (UnitSet, Assignment, RiskTable) {
     let set = four_squares();
     let ev = store();
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     let t = score(&a, &ev.view(None), p).unwrap();
     (set, a, t)
 }
@@ -213,14 +205,7 @@ fn window_edges_and_selection() {
     // Selection: only e3 selected.
     let set = four_squares();
     let ev = store();
-    let a = assign(
-        &set,
-        &ev.view(None),
-        6,
-        &AtomicBool::new(false),
-        &AtomicU32::new(0),
-    )
-    .unwrap();
+    let a = assign_all(&set, &ev);
     let sel = [3u32];
     let t = score(&a, &ev.view(Some(&sel)), &RiskParams::new(D)).unwrap();
     assert_eq!(

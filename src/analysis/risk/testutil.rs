@@ -34,6 +34,18 @@ pub fn four_squares() -> UnitSet {
     UnitSet::new(u).unwrap()
 }
 
+/// Every event of `ev` assigned to the units of `set` (H3 resolution 6, never cancelled).
+pub fn assign_all(set: &UnitSet, ev: &Ev) -> super::Assignment {
+    super::assign(
+        set,
+        &ev.view(None),
+        6,
+        &std::sync::atomic::AtomicBool::new(false),
+        &std::sync::atomic::AtomicU32::new(0),
+    )
+    .unwrap()
+}
+
 /// Lowest-index unit whose shape intersects the point (geo's closed-polygon semantics).
 pub fn brute_force(units: &[Unit], x: f64, y: f64) -> u32 {
     units
