@@ -39,6 +39,12 @@ pub use error::{ImportError, RowError, SaveError};
 pub use progress::PROGRESS_STEP;
 pub use report::{Format, ImportReport, MAX_LISTED_ERRORS};
 
+/// The columns of the current ACLED layout (since March 2023), in order: the ones the importer
+/// reads first, and what the sample's ACLED-format writer produces.
+pub fn acled_columns() -> &'static [&'static str] {
+    &acled_map::SCHEMA.names[..=acled_map::TIMESTAMP]
+}
+
 use crate::model::Incident;
 use progress::{ProgressReader, is_cancelled};
 use sink::{SameId, Sink};

@@ -8,41 +8,6 @@ use chrono::Datelike;
 use super::rich_notes::{RichNotes, push_escaped};
 use crate::model::{Actor, DatePrecision, EventType, GeoPrecision, IStr, Incident};
 
-/// The current ACLED layout (since March 2023).
-pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
-
 const FLUSH_AT: usize = 1 << 20;
 
 /// Writes `incidents` as ACLED CSV (header + one row per incident, "\n" line
@@ -57,7 +22,7 @@ pub fn write_acled_csv<W: Write>(
     rich_notes: bool,
 ) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + 8 * 1024);
-    buf.extend_from_slice(ACLED_COLUMNS.join(",").as_bytes());
+    buf.extend_from_slice(crate::import::acled_columns().join(",").as_bytes());
     buf.push(b'\n');
     let mut rich = rich_notes.then(RichNotes::new);
     for inc in incidents {

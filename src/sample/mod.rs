@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 
 use crate::model::Incident;
 
-pub use acled_writer::{ACLED_COLUMNS, write_acled_csv};
+pub use acled_writer::write_acled_csv;
 pub use actors::{JIHADIST, is_jihadist};
 pub use claims::CODING_SOURCE;
 pub use gazetteer_towns::gazetteer_towns;

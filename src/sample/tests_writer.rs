@@ -39,7 +39,7 @@ fn header_is_the_current_31_column_layout() {
     assert_eq!(header[14], "civilian_targeting");
     assert_eq!(header[27], "notes");
     assert_eq!(header[30], "timestamp");
-    assert_eq!(header, ACLED_COLUMNS);
+    assert_eq!(header, crate::import::acled_columns());
 }
 
 #[test]
