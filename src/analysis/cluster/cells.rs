@@ -205,6 +205,21 @@ pub(super) fn neighbour_ranges(first: &[u32], cx: &[u32], cy: &[u32]) -> Vec<[u3
     out
 }
 
+/// The first position from `at` in `row` whose column fails `before`. Pointers mostly move by
+/// none, one or two cells, so the first two steps are taken without a branch (a loop's exit
+/// branch is mispredicted about every other time here); a longer jump finishes in the loop.
+#[inline]
+fn advance(row: &[u32], mut at: usize, before: impl Fn(u32) -> bool) -> usize {
+    for _ in 0..2 {
+        let step = at < row.len() && before(row[at.min(row.len().saturating_sub(1))]);
+        at += usize::from(step);
+    }
+    while at < row.len() && before(row[at]) {
+        at += 1;
+    }
+    at
+}
+
 /// [`neighbour_ranges`] for the cells `a..b` (whole rows), into `out[c - a]`.
 fn rows_ranges(first: &[u32], cx: &[u32], cy: &[u32], a: usize, b: usize, out: &mut [[u32; 6]]) {
     let chunk_start = a;
@@ -231,20 +246,10 @@ fn rows_ranges(first: &[u32], cx: &[u32], cy: &[u32], a: usize, b: usize, out: &
         // Two pointers per neighbour row: first cell with column >= cx - 1, first > cx + 1.
         let (mut plo, mut phi, mut nlo, mut nhi) = (0, 0, 0, 0);
         for (j, (&x, o)) in this.iter().zip(out.iter_mut()).enumerate() {
-            while plo < up.len() && up[plo] + 1 < x {
-                plo += 1;
-            }
-            phi = phi.max(plo);
-            while phi < up.len() && up[phi] <= x + 1 {
-                phi += 1;
-            }
-            while nlo < down.len() && down[nlo] + 1 < x {
-                nlo += 1;
-            }
-            nhi = nhi.max(nlo);
-            while nhi < down.len() && down[nhi] <= x + 1 {
-                nhi += 1;
-            }
+            plo = advance(up, plo, |c| c + 1 < x);
+            phi = advance(up, phi.max(plo), |c| c <= x + 1);
+            nlo = advance(down, nlo, |c| c + 1 < x);
+            nhi = advance(down, nhi.max(nlo), |c| c <= x + 1);
             let lo = if j > 0 && this[j - 1] + 1 == x {
                 j - 1
             } else {
