@@ -110,49 +110,48 @@ pub(super) fn cell_slots(
 }
 
 /// Slots of distinct (unit, actor) pairs over every actor occurrence (index into
-/// `actor_ids`), numbered in event order.
+/// `actor_ids`), numbered in event order. A dense `unit × actor` table finds a pair's slot when it
+/// is small enough, a hash map otherwise.
 pub(super) fn actor_slots(events: &RiskEvents, unit_of: &[u32], n_units: usize) -> Slots {
+    actor_slots_within(events, unit_of, n_units, DENSE_LIMIT)
+}
+
+/// [`actor_slots`] with the dense table used up to `dense_limit` entries.
+fn actor_slots_within(
+    events: &RiskEvents,
+    unit_of: &[u32],
+    n_units: usize,
+    dense_limit: usize,
+) -> Slots {
     let n_actors = events.actor_ids.iter().max().map_or(0, |&a| a as usize + 1);
-    if n_units.saturating_mul(n_actors) <= DENSE_LIMIT {
-        return actor_slots_dense(events, unit_of, n_units, n_actors);
+    if n_units.saturating_mul(n_actors) <= dense_limit {
+        let mut table = vec![NO_SLOT; n_units * n_actors];
+        number_pairs(events, unit_of, |u, actor, next| {
+            let slot = &mut table[u as usize * n_actors + actor as usize];
+            if *slot == NO_SLOT {
+                *slot = next;
+            }
+            *slot
+        })
+    } else {
+        let mut map: IntMap<u64> = IntMap::default();
+        number_pairs(events, unit_of, |u, actor, next| {
+            *map.entry((u64::from(u) << 32) | u64::from(actor))
+                .or_insert(next)
+        })
     }
-    let mut map: IntMap<u64> = IntMap::default();
-    let mut s = Slots {
-        of_item: vec![NO_SLOT; events.actor_ids.len()],
-        ..Slots::default()
-    };
-    for (i, &u) in unit_of.iter().enumerate() {
-        if u == OUTSIDE {
-            continue;
-        }
-        let (a, b) = (
-            events.actor_offsets[i] as usize,
-            events.actor_offsets[i + 1] as usize,
-        );
-        for k in a..b {
-            let actor = events.actor_ids[k];
-            let key = (u64::from(u) << 32) | u64::from(actor);
-            s.of_item[k] = *map.entry(key).or_insert_with(|| {
-                s.unit.push(u);
-                s.key.push(actor);
-                (s.unit.len() - 1) as u32
-            });
-        }
-    }
-    s
 }
 
 /// Largest `units × actors` table used by the dense path (16 MB of u32).
 const DENSE_LIMIT: usize = 1 << 22;
 
-/// Same numbering as [`actor_slots`] with a dense `unit × actor` table instead of a hash map.
-fn actor_slots_dense(
+/// Walks every actor occurrence of the events inside a unit; `slot(unit, actor, next)` returns
+/// the pair's slot, recording `next` (the next free slot) for a pair not seen before.
+fn number_pairs(
     events: &RiskEvents,
     unit_of: &[u32],
-    n_units: usize,
-    n_actors: usize,
+    mut slot: impl FnMut(u32, u32, u32) -> u32,
 ) -> Slots {
-    let mut table = vec![NO_SLOT; n_units * n_actors];
     let mut s = Slots {
         of_item: vec![NO_SLOT; events.actor_ids.len()],
         ..Slots::default()
@@ -167,14 +166,55 @@ fn actor_slots_dense(
         );
         for k in a..b {
             let actor = events.actor_ids[k];
-            let at = u as usize * n_actors + actor as usize;
-            if table[at] == NO_SLOT {
-                table[at] = s.unit.len() as u32;
+            let next = s.unit.len() as u32;
+            let got = slot(u, actor, next);
+            if got == next {
                 s.unit.push(u);
                 s.key.push(actor);
             }
-            s.of_item[k] = table[at];
+            s.of_item[k] = got;
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::Ev;
+    use super::*;
+
+    #[test]
+    fn dense_table_and_hash_map_number_pairs_alike() {
+        let mut ev = Ev::new(&[true; 9]);
+        for i in 0..200u32 {
+            ev.push(0.0, 0.0, 0, 0, false, false, &[i % 9, (i * 7) % 9]);
+        }
+        // Units 0..4, every fifth event outside.
+        let unit_of: Vec<u32> = (0..200u32)
+            .map(|i| if i % 5 == 4 { OUTSIDE } else { i % 4 })
+            .collect();
+        let dense = actor_slots_within(&ev.view(None), &unit_of, 4, usize::MAX);
+        let hashed = actor_slots_within(&ev.view(None), &unit_of, 4, 0);
+        assert_eq!(dense.of_item, hashed.of_item);
+        assert_eq!(dense.unit, hashed.unit);
+        assert_eq!(dense.key, hashed.key);
+        // One slot per distinct (unit, actor) pair, counted independently; the two occurrences
+        // of each of the 40 outside events have none.
+        let pairs: std::collections::HashSet<(u32, u32)> = (0..200u32)
+            .filter(|&i| unit_of[i as usize] != OUTSIDE)
+            .flat_map(|i| [(i % 4, i % 9), (i % 4, (i * 7) % 9)])
+            .collect();
+        assert_eq!(dense.unit.len(), pairs.len());
+        assert!(pairs.len() > 9);
+        assert_eq!(dense.of_item.iter().filter(|&&s| s == NO_SLOT).count(), 80);
+        for (k, &slot) in dense.of_item.iter().enumerate() {
+            if slot != NO_SLOT {
+                let (i, actor) = (k as u32 / 2, ev.actors[k]);
+                assert_eq!(
+                    (dense.unit[slot as usize], dense.key[slot as usize]),
+                    (i % 4, actor)
+                );
+            }
+        }
+    }
 }
