@@ -77,23 +77,27 @@ fn points(args: &Args) -> anyhow::Result<Vec<[f64; 2]>> {
     Ok(incidents.iter().map(|i| [i.lon, i.lat]).collect())
 }
 
+/// Writes `pts` to `out` as `lon,lat` CSV and says so on stderr (`what` they are).
+fn write_points(out: &std::path::Path, pts: &[[f64; 2]], what: &str) -> anyhow::Result<()> {
+    std::fs::write(out, write_lon_lat_csv(pts))
+        .with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!("wrote {} {what} to {}", pts.len(), out.display());
+    Ok(())
+}
+
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let options = options(&args)?;
     if let Some((n, out)) = &args.write_synthetic {
         let pts = synthetic_sahel_points(*n, SYNTHETIC_SEED);
-        std::fs::write(out, write_lon_lat_csv(&pts))
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!("wrote {n} synthetic points to {}", out.display());
+        write_points(out, &pts, "synthetic points")?;
         return Ok(0);
     }
     let pts = points(&args)?;
     if let Some(out) = &args.write_points {
-        std::fs::write(out, write_lon_lat_csv(&pts))
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!("wrote {} event positions to {}", pts.len(), out.display());
+        write_points(out, &pts, "event positions")?;
         return Ok(0);
     }
-    let report = ClusterReport::measure_best(&pts, &options, args.reps);
+    let report = ClusterReport::measure(&pts, &options, args.reps);
     if args.json {
         println!("{}", report.to_json());
     } else {

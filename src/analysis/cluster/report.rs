@@ -18,16 +18,11 @@ pub struct ClusterReport {
 }
 
 impl ClusterReport {
-    /// Builds the index for `points` (timing it) and reports the counts per zoom.
-    pub fn measure(points: &[[f64; 2]], options: &ClusterOptions) -> ClusterReport {
-        Self::measure_best(points, options, 1)
-    }
-
-    /// [`ClusterReport::measure`] building `reps` times (at least once) in this process, each
-    /// build timed on its own and the previous one dropped first; `build_ms` is the fastest.
-    /// Benchmarks of the peer (supercluster on node) report the best of runs in one process the
-    /// same way.
-    pub fn measure_best(points: &[[f64; 2]], options: &ClusterOptions, reps: u32) -> ClusterReport {
+    /// Builds the index for `points` `reps` times (at least once) in this process, each build
+    /// timed on its own and the previous one dropped first, and reports the counts per zoom;
+    /// `build_ms` is the fastest. Benchmarks of the peer (supercluster on node) report the best
+    /// of runs in one process the same way.
+    pub fn measure(points: &[[f64; 2]], options: &ClusterOptions, reps: u32) -> ClusterReport {
         let mut best = f64::INFINITY;
         let mut index = None;
         for _ in 0..reps.max(1) {
@@ -122,7 +117,7 @@ mod tests {
             max_zoom: 3,
             ..ClusterOptions::default()
         };
-        let r = ClusterReport::measure(&pts, &opts);
+        let r = ClusterReport::measure(&pts, &opts, 1);
         assert_eq!(r.events, 3);
         assert_eq!(r.zooms, vec![(0, 2), (1, 2), (2, 2), (3, 2)]);
     }
