@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use super::grid::Grid;
+use super::grid::{Grid, block_len};
 use super::sweep::Settled;
 
 /// Average block size (items scanned per item by the sweep) above which this loop is used.
@@ -22,7 +22,7 @@ pub(super) fn sweep_cost(grid: &Grid) -> u64 {
         .with_min_len(16_384)
         .zip(grid.first.par_windows(2))
         .map(|(r, f)| {
-            let block = u64::from(r[1] - r[0] + r[3] - r[2] + r[5] - r[4]);
+            let block = u64::from(block_len(r));
             block * u64::from(f[1] - f[0])
         })
         .sum()

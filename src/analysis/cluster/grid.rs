@@ -153,6 +153,12 @@ impl Labels<'_> {
     }
 }
 
+/// Number of items in a 3×3 block given by its three runs (an entry of [`Grid::ranges`]).
+#[inline]
+pub(super) fn block_len(runs: &[u32; 6]) -> u32 {
+    runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]
+}
+
 /// The cell of every position, from the cells' first positions.
 pub(super) fn cell_index(first: &[u32]) -> Vec<u32> {
     let n = *first.last().unwrap_or(&0) as usize;

@@ -10,14 +10,15 @@
 //! (the index-order loop jumps across the whole level for every item and is bound by cache
 //! misses) and lets two threads share the work. Measured in one criterion run on 1M points
 //! (`cargo bench --bench cluster`): 0.16 s for the build against 0.37 s with the in-order loop
-//! on the same grid (`Strategy::in_order`, `greedy.rs`). `min_points` plays no part here: an origin whose group
-//! is too small still takes its neighbours, they are only carried over unchanged.
+//! on the same grid (`Strategy::in_order`, `greedy.rs`). `min_points` plays no part here: an
+//! origin whose group is too small still takes its neighbours, they are only carried over
+//! unchanged.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
-use super::grid::Grid;
+use super::grid::{Grid, block_len};
 
 /// Not settled yet (an `owner` value).
 const UNKNOWN: u32 = u32::MAX;
@@ -44,7 +45,7 @@ impl Settled {
     #[inline]
     pub fn members_into(&self, grid: &Grid, p: usize, out: &mut Vec<u32>) {
         let runs = &grid.ranges[grid.recs[p].cell as usize];
-        let span = (runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]) as usize;
+        let span = block_len(runs) as usize;
         out.clear();
         out.resize(span, 0);
         let mut n = 0;
@@ -141,7 +142,7 @@ fn push_frame(grid: &Grid, r2: f64, p: usize, s: &mut Scratch) {
     let a = recs[p];
     let runs = &grid.ranges[a.cell as usize];
     let from = s.top;
-    let span = (runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]) as usize;
+    let span = block_len(runs) as usize;
     if s.cands.len() < from + span {
         s.cands.resize((from + span).next_power_of_two(), 0);
     }
