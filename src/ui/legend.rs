@@ -80,17 +80,23 @@ fn small_text(ui: &Ui, pos: egui::Pos2, align: egui::Align2, s: &str) {
 }
 
 /// Ordered classes as adjacent bars with the values at their edges beneath (`edges`: one more
-/// than `colours`); `names` are the classes' full names.
-fn class_ramp(ui: &mut Ui, colours: &[Color32], edges: &[String], names: &[String]) {
+/// than `colours`, printed with `decimals`); `name(k, low, high)` is class `k`'s full name.
+fn class_ramp(
+    ui: &mut Ui,
+    colours: &[Color32],
+    edges: &[f64],
+    decimals: usize,
+    name: impl Fn(usize, f64, f64) -> String,
+) {
     let w = ui.available_width().min(220.0);
     let (rect, _) = ui.allocate_exact_size(vec2(w, 24.0), egui::Sense::hover());
     let n = colours.len().max(1) as f32;
     let step = rect.width() / n;
-    for (k, (c, name)) in colours.iter().zip(names).enumerate() {
+    for (k, (c, e)) in colours.iter().zip(edges.windows(2)).enumerate() {
         let x0 = rect.min.x + step * k as f32;
         let bar = egui::Rect::from_min_size(pos2(x0, rect.min.y), vec2(step, 10.0));
         ui.painter().rect_filled(bar, 0.0, *c);
-        name_swatch(ui, bar, name);
+        name_swatch(ui, bar, &name(k, e[0], e[1]));
     }
     // An outline, so that a pale first class still reads as a bar.
     ui.painter().rect_stroke(
@@ -108,7 +114,12 @@ fn class_ramp(ui: &mut Ui, colours: &[Color32], edges: &[String], names: &[Strin
         } else {
             egui::Align2::CENTER_TOP
         };
-        small_text(ui, pos2(x, rect.min.y + 12.0), align, e);
+        small_text(
+            ui,
+            pos2(x, rect.min.y + 12.0),
+            align,
+            &format!("{e:.decimals$}"),
+        );
     }
 }
 
@@ -196,14 +207,10 @@ fn risk_rows(ui: &mut Ui, r: &RiskLegend) {
     let colours: Vec<Color32> = (1..=5u8)
         .map(|class| crate::map::risk_layer::class_colour(class, r.opacity.max(0.5)))
         .collect();
-    let names: Vec<String> = edges
-        .windows(2)
-        .enumerate()
-        .map(|(k, e)| format!("class {}: {:.1}–{:.1}", k + 1, e[0], e[1]))
-        .collect();
-    let labels: Vec<String> = edges.iter().map(|e| format!("{e:.1}")).collect();
     text(ui, "score 0–100, classes 1 (low) to 5");
-    class_ramp(ui, &colours, &labels, &names);
+    class_ramp(ui, &colours, &edges, 1, |k, low, high| {
+        format!("class {}: {low:.1}–{high:.1}", k + 1)
+    });
     ui.add(
         egui::Label::new(
             egui::RichText::new(&r.method)
@@ -230,12 +237,9 @@ fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
         let colours: Vec<Color32> = (0..edges.len())
             .map(|k| band_colour(k, n).gamma_multiply(0.7))
             .collect();
-        let names: Vec<String> = all
-            .windows(2)
-            .map(|e| format!("{:.0}–{:.0} km", e[0], e[1]))
-            .collect();
-        let labels: Vec<String> = all.iter().map(|e| format!("{e:.0}")).collect();
-        class_ramp(ui, &colours, &labels, &names);
+        class_ramp(ui, &colours, &all, 0, |_, low, high| {
+            format!("{low:.0}–{high:.0} km")
+        });
         text(
             ui,
             &format!("over {:.0} km: no tint", all.last().copied().unwrap_or(0.0)),
