@@ -32,22 +32,19 @@ cd "$(dirname "$0")/.."
 
 SUPERCLUSTER_VERSION=8.0.1
 INCIDENTS=${INCIDENTS:-}
-if [ -n "$INCIDENTS" ]; then
-  POINTS=${POINTS:-bench-data/points_of_$(basename "${INCIDENTS%.*}").csv}
-else
-  POINTS=${POINTS:-bench-data/points_1m.csv}
-fi
 N=${N:-1000000}
 RADIUS=${RADIUS:-60}
 MAX_ZOOM=${MAX_ZOOM:-16}
 REPS=${REPS:-3}
-if [ -z "${SAHEL_CLUSTER_CMD:-}" ]; then cargo build --release --quiet; fi
-SAHEL_CLUSTER_CMD=${SAHEL_CLUSTER_CMD:-"target/release/sahel-risk clusters --points $POINTS --json"}
 if [ -n "$INCIDENTS" ]; then
+  POINTS=${POINTS:-bench-data/points_of_$(basename "${INCIDENTS%.*}").csv}
   SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters $INCIDENTS --write-points $POINTS"}
 else
+  POINTS=${POINTS:-bench-data/points_1m.csv}
   SAHEL_POINTS_CMD=${SAHEL_POINTS_CMD:-"target/release/sahel-risk clusters --write-synthetic $N $POINTS"}
 fi
+if [ -z "${SAHEL_CLUSTER_CMD:-}" ]; then cargo build --release --quiet; fi
+SAHEL_CLUSTER_CMD=${SAHEL_CLUSTER_CMD:-"target/release/sahel-risk clusters --points $POINTS --json"}
 
 mkdir -p bench-data
 if [ ! -f "$POINTS" ]; then

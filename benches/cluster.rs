@@ -10,14 +10,11 @@ use std::sync::atomic::AtomicBool;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use sahel_risk::analysis::cluster::{
-    ClusterIndex, ClusterOptions, Strategy, synthetic_sahel_points,
+    BENCH_SEED, ClusterIndex, ClusterOptions, Strategy, synthetic_sahel_points,
 };
 
-/// The seed `sahel-risk clusters --write-synthetic` uses, so both measure the same points.
-const SEED: u64 = 2025;
-
 fn build(c: &mut Criterion) {
-    let pts = synthetic_sahel_points(1_000_000, SEED);
+    let pts = synthetic_sahel_points(1_000_000, BENCH_SEED);
     let options = ClusterOptions::default();
     let cancel = AtomicBool::new(false);
     let strategies = [

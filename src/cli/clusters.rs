@@ -13,7 +13,8 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
 use sahel_risk::analysis::cluster::{
-    ClusterOptions, ClusterReport, parse_lon_lat_csv, synthetic_sahel_points, write_lon_lat_csv,
+    BENCH_SEED, ClusterOptions, ClusterReport, parse_lon_lat_csv, synthetic_sahel_points,
+    write_lon_lat_csv,
 };
 use sahel_risk::geodata::GeoData;
 use sahel_risk::import::import_path;
@@ -30,9 +31,6 @@ pub struct Args {
     pub write_synthetic: Option<(usize, PathBuf)>,
     pub write_points: Option<PathBuf>,
 }
-
-/// Seed of the points `--write-synthetic` writes (fixed, so every run compares the same data).
-const SYNTHETIC_SEED: u64 = 2025;
 
 fn options(args: &Args) -> anyhow::Result<ClusterOptions> {
     if !(args.radius.is_finite() && args.radius > 0.0) {
@@ -88,7 +86,7 @@ fn write_points(out: &std::path::Path, pts: &[[f64; 2]], what: &str) -> anyhow::
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let options = options(&args)?;
     if let Some((n, out)) = &args.write_synthetic {
-        let pts = synthetic_sahel_points(*n, SYNTHETIC_SEED);
+        let pts = synthetic_sahel_points(*n, BENCH_SEED);
         write_points(out, &pts, "synthetic points")?;
         return Ok(0);
     }

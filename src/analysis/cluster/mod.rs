@@ -75,7 +75,7 @@ pub use build::Strategy;
 pub use index::ClusterIndex;
 pub use project::{lat_to_y, lon_to_x, radius_at, x_to_lon, y_to_lat};
 pub use report::{ClusterReport, parse_lon_lat_csv, write_lon_lat_csv};
-pub use testdata::synthetic_sahel_points;
+pub use testdata::{BENCH_SEED, synthetic_sahel_points};
 
 /// How to cluster. `Default`: radius 60 px, extent 512, zooms 0..=16, `min_points` 2.
 #[derive(Debug, Clone, PartialEq)]

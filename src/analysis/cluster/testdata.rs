@@ -12,6 +12,10 @@ const EXACT_SHARE: f64 = 0.45;
 /// Jitter, one standard deviation, in degrees of latitude (~3.3 km).
 const JITTER_DEG: f64 = 0.03;
 
+/// The seed of the benchmark points (`sahel-risk clusters --write-synthetic`, `cargo bench
+/// --bench cluster`), so every measurement uses the same points.
+pub const BENCH_SEED: u64 = 2025;
+
 /// `n` points `[lon, lat]` for `seed`; the same arguments always give the same points.
 pub fn synthetic_sahel_points(n: usize, seed: u64) -> Vec<[f64; 2]> {
     // Towns do not depend on n, so 300k and 1M points share them.
