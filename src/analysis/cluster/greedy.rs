@@ -42,6 +42,7 @@ pub(super) fn settle_in_order(grid: &Grid, r: f64, cancel: &AtomicBool) -> Optio
         at[a.k as usize] = p as u32;
     }
     let mut owner = vec![u32::MAX; n];
+    let mut takes = vec![false; n];
     for (k, &p) in at.iter().enumerate() {
         if k % 65_536 == 0 && cancel.load(Ordering::Relaxed) {
             return None;
@@ -59,11 +60,12 @@ pub(super) fn settle_in_order(grid: &Grid, r: f64, cancel: &AtomicBool) -> Optio
                 let (dx, dy) = (b.x - a.x, b.y - a.y);
                 if owner[q] == u32::MAX && dx * dx + dy * dy <= r2 {
                     owner[q] = p as u32;
+                    takes[p] = true;
                 }
             }
         }
     }
-    Some(Settled { owner })
+    Some(Settled { owner, takes })
 }
 
 #[cfg(test)]
@@ -87,6 +89,15 @@ mod tests {
                 let a = settle(&grid, r);
                 let b = settle_in_order(&grid, r, &never).unwrap();
                 assert_eq!(a.owner, b.owner, "zoom {zoom}");
+                // An origin takes something exactly when another item names it as owner.
+                let mut takes = vec![false; a.owner.len()];
+                for (q, &o) in a.owner.iter().enumerate() {
+                    if o as usize != q {
+                        takes[o as usize] = true;
+                    }
+                }
+                assert_eq!(a.takes, takes, "zoom {zoom}");
+                assert_eq!(b.takes, takes, "zoom {zoom}");
                 let dense = sweep_cost(&grid) > DENSE_BLOCK * grid.recs.len() as u64;
                 if premerge {
                     assert_eq!(dense, zoom <= 8, "zoom {zoom}");

@@ -14,11 +14,11 @@
 //! origin whose group is too small still takes its neighbours, they are only carried over
 //! unchanged.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
-use super::grid::{Grid, block_len};
+use super::grid::{Block, Grid};
 
 /// Not settled yet (an `owner` value).
 const UNKNOWN: u32 = u32::MAX;
@@ -29,6 +29,9 @@ const CHUNK: usize = if cfg!(test) { 16 } else { 4096 };
 /// Per position, the position of the origin that takes the item: itself for an origin.
 pub(super) struct Settled {
     pub owner: Vec<u32>,
+    /// Per position: an origin that takes at least one other item (most origins at the high
+    /// zooms take none, and emit then need not scan their blocks for members).
+    pub takes: Vec<bool>,
 }
 
 impl Settled {
@@ -44,17 +47,18 @@ impl Settled {
     /// length only grows for members, so there is no branch to mispredict per item.
     #[inline]
     pub fn members_into(&self, grid: &Grid, p: usize, out: &mut Vec<u32>) {
-        let runs = &grid.ranges[grid.recs[p].cell as usize];
-        let span = block_len(runs) as usize;
+        if !self.takes[p] {
+            out.clear();
+            return;
+        }
+        let block = Block::new(&grid.ranges[grid.recs[p].cell as usize]);
         out.clear();
-        out.resize(span, 0);
+        out.resize(block.len as usize, 0);
         let mut n = 0;
-        for run in 0..3 {
-            let (lo, hi) = (runs[2 * run] as usize, runs[2 * run + 1] as usize);
-            for (q, &o) in (lo..hi).zip(&self.owner[lo..hi]) {
-                out[n] = q as u32;
-                n += usize::from((o as usize == p) & (q != p));
-            }
+        for t in 0..block.len {
+            let q = block.pos(t);
+            out[n] = q as u32;
+            n += usize::from((self.owner[q] as usize == p) & (q != p));
         }
         out.truncate(n);
     }
@@ -65,13 +69,26 @@ pub(super) fn settle(grid: &Grid, r: f64) -> Settled {
     let r2 = r * r;
     let n = grid.recs.len();
     let owner: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(UNKNOWN)).collect();
+    let takes: Vec<AtomicBool> = (0..n).map(|_| AtomicBool::new(false)).collect();
+    let shared = Shared {
+        owner: &owner,
+        takes: &takes,
+    };
     (0..n)
         .into_par_iter()
         .with_min_len(CHUNK)
-        .for_each_init(Scratch::default, |s, p| resolve(grid, &owner, r2, p, s));
+        .for_each_init(Scratch::default, |s, p| resolve(grid, shared, r2, p, s));
     Settled {
         owner: owner.into_iter().map(AtomicU32::into_inner).collect(),
+        takes: takes.into_iter().map(AtomicBool::into_inner).collect(),
     }
+}
+
+/// What the threads settle together: [`Settled`] being written.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    owner: &'a [AtomicU32],
+    takes: &'a [AtomicBool],
 }
 
 /// One item being settled: its earlier neighbours within `r` are `cands[from..to]`, those
@@ -97,7 +114,8 @@ pub(super) struct Scratch {
 /// every earlier neighbour is settled first, then the item is an origin if none of them is, else
 /// it is taken by the one with the smallest index. Owners only ever go from unknown to their
 /// one correct value, so threads settling the same item concurrently write the same thing.
-fn resolve(grid: &Grid, owner: &[AtomicU32], r2: f64, start: usize, s: &mut Scratch) {
+fn resolve(grid: &Grid, shared: Shared, r2: f64, start: usize, s: &mut Scratch) {
+    let owner = shared.owner;
     if owner[start].load(Ordering::Relaxed) != UNKNOWN {
         return;
     }
@@ -130,6 +148,9 @@ fn resolve(grid: &Grid, owner: &[AtomicU32], r2: f64, start: usize, s: &mut Scra
             f.best.1
         };
         owner[p].store(o, Ordering::Relaxed);
+        if o as usize != p {
+            shared.takes[o as usize].store(true, Ordering::Relaxed);
+        }
         s.top = f.from as usize;
         s.stack.pop();
     }
@@ -140,20 +161,19 @@ fn resolve(grid: &Grid, owner: &[AtomicU32], r2: f64, start: usize, s: &mut Scra
 fn push_frame(grid: &Grid, r2: f64, p: usize, s: &mut Scratch) {
     let recs = &grid.recs;
     let a = recs[p];
-    let runs = &grid.ranges[a.cell as usize];
+    let block = Block::new(&grid.ranges[a.cell as usize]);
     let from = s.top;
-    let span = block_len(runs) as usize;
+    let span = block.len as usize;
     if s.cands.len() < from + span {
         s.cands.resize((from + span).next_power_of_two(), 0);
     }
     let mut n = from;
-    for run in 0..3 {
-        let (lo, hi) = (runs[2 * run] as usize, runs[2 * run + 1] as usize);
-        for (q, b) in (lo..hi).zip(&recs[lo..hi]) {
-            let (dx, dy) = (b.x - a.x, b.y - a.y);
-            s.cands[n] = q as u32;
-            n += usize::from((b.k < a.k) & (dx * dx + dy * dy <= r2));
-        }
+    for t in 0..block.len {
+        let q = block.pos(t);
+        let b = &recs[q];
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        s.cands[n] = q as u32;
+        n += usize::from((b.k < a.k) & (dx * dx + dy * dy <= r2));
     }
     s.top = n;
     s.stack.push(Frame {
