@@ -29,8 +29,8 @@ const CHUNK: usize = if cfg!(test) { 16 } else { 4096 };
 /// Per position, the position of the origin that takes the item: itself for an origin.
 pub(super) struct Settled {
     pub owner: Vec<u32>,
-    /// Per position: an origin that takes at least one other item (most origins at the high
-    /// zooms take none, and emit then need not scan their blocks for members).
+    /// Per position: an origin that takes at least one other item. Emit skips the block scan
+    /// for the origins that take none (isolated items, and stacks alone at zoom 16).
     pub takes: Vec<bool>,
 }
 
