@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use super::grid::{Grid, block_len};
+use super::grid::{Block, Grid};
 use super::sweep::Settled;
 
 /// Average block size (items scanned per item by the sweep) above which this loop is used.
@@ -22,7 +22,7 @@ pub(super) fn sweep_cost(grid: &Grid) -> u64 {
         .with_min_len(16_384)
         .zip(grid.first.par_windows(2))
         .map(|(r, f)| {
-            let block = u64::from(block_len(r));
+            let block = u64::from(Block::new(r).len);
             block * u64::from(f[1] - f[0])
         })
         .sum()
@@ -53,15 +53,14 @@ pub(super) fn settle_in_order(grid: &Grid, r: f64, cancel: &AtomicBool) -> Optio
         }
         owner[p] = p as u32;
         let a = recs[p];
-        let runs = &grid.ranges[a.cell as usize];
-        for run in 0..3 {
-            let (lo, hi) = (runs[2 * run] as usize, runs[2 * run + 1] as usize);
-            for (q, b) in (lo..hi).zip(&recs[lo..hi]) {
-                let (dx, dy) = (b.x - a.x, b.y - a.y);
-                if owner[q] == u32::MAX && dx * dx + dy * dy <= r2 {
-                    owner[q] = p as u32;
-                    takes[p] = true;
-                }
+        let block = Block::new(&grid.ranges[a.cell as usize]);
+        for t in 0..block.len {
+            let q = block.pos(t);
+            let b = &recs[q];
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            if owner[q] == u32::MAX && dx * dx + dy * dy <= r2 {
+                owner[q] = p as u32;
+                takes[p] = true;
             }
         }
     }

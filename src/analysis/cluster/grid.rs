@@ -153,21 +153,16 @@ impl Labels<'_> {
     }
 }
 
-/// Number of items in a 3×3 block given by its three runs (an entry of [`Grid::ranges`]).
-#[inline]
-pub(super) fn block_len(runs: &[u32; 6]) -> u32 {
-    runs[1] - runs[0] + runs[3] - runs[2] + runs[5] - runs[4]
-}
-
-/// The positions of a 3×3 block's three runs as one sequence `0..len`, so that a scan of the
-/// block is one loop instead of three short ones (whose exits are mispredicted about every other
-/// time: runs hold a few items each, of varying number).
+/// The positions of a 3×3 block's three runs (an entry of [`Grid::ranges`]) as one sequence
+/// `0..len`, so that a scan of the block is one loop instead of three short ones (whose exits are
+/// mispredicted about every other time: runs hold a few items each, of varying number).
 #[derive(Clone, Copy)]
 pub(super) struct Block {
     /// Where each run's positions start, less the number of positions before the run (mod 2^32).
     base: [u32; 3],
     /// Positions in the first run, and in the first two.
     split: [u32; 2],
+    /// Number of items in the block.
     pub len: u32,
 }
 
@@ -214,10 +209,10 @@ mod tests {
             [3, 4, 0, 0, 1, 2],
         ] {
             let block = Block::new(&runs);
-            assert_eq!(block.len, block_len(&runs));
             let want: Vec<usize> = (0..3)
                 .flat_map(|r| runs[2 * r] as usize..runs[2 * r + 1] as usize)
                 .collect();
+            assert_eq!(block.len as usize, want.len(), "{runs:?}");
             let got: Vec<usize> = (0..block.len).map(|t| block.pos(t)).collect();
             assert_eq!(got, want, "{runs:?}");
         }

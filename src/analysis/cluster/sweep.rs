@@ -44,15 +44,15 @@ impl Settled {
     /// `out` (cleared first): they lie within `r` of it, so inside its cell's 3×3 block, whose
     /// three runs are in position order. Scanning the block (a few items, in cache) replaced a
     /// counting sort of all owners that ran on one thread; every position is written and the
-    /// length only grows for members, so there is no branch to mispredict per item.
+    /// length only grows for members, so there is no branch to mispredict per item. Origins
+    /// that take nothing (`takes`) are not scanned.
     #[inline]
     pub fn members_into(&self, grid: &Grid, p: usize, out: &mut Vec<u32>) {
+        out.clear();
         if !self.takes[p] {
-            out.clear();
             return;
         }
         let block = Block::new(&grid.ranges[grid.recs[p].cell as usize]);
-        out.clear();
         out.resize(block.len as usize, 0);
         let mut n = 0;
         for t in 0..block.len {
