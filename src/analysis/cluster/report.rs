@@ -67,12 +67,12 @@ pub fn parse_lon_lat_csv(text: &str) -> Result<Vec<[f64; 2]>, String> {
         let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
             return Err(format!("line {}: expected lon,lat", k + 1));
         };
-        let num = |s: &str| {
+        let num = |s: &str, field: &str| {
             s.trim()
                 .parse::<f64>()
-                .map_err(|e| format!("line {}: {e}", k + 1))
+                .map_err(|e| format!("line {}, field {field}: {s:?}: {e}", k + 1))
         };
-        out.push([num(a)?, num(b)?]);
+        out.push([num(a, "lon")?, num(b, "lat")?]);
     }
     Ok(out)
 }
@@ -107,7 +107,14 @@ mod tests {
         let pts = vec![[-1.5336, 12.3714], [0.1, -0.30000000000000004], [4.0, 17.0]];
         assert_eq!(parse_lon_lat_csv(&write_lon_lat_csv(&pts)).unwrap(), pts);
         assert!(parse_lon_lat_csv("lon,lat\n1,2,3\n").is_err());
-        assert!(parse_lon_lat_csv("1,x\n").is_err());
+        assert_eq!(
+            parse_lon_lat_csv("lon,lat\n1,2\nabc,13\n").unwrap_err(),
+            "line 3, field lon: \"abc\": invalid float literal"
+        );
+        assert_eq!(
+            parse_lon_lat_csv("1,x\n").unwrap_err(),
+            "line 1, field lat: \"x\": invalid float literal"
+        );
     }
 
     #[test]
