@@ -14,6 +14,7 @@ use sahel_risk::analysis::cluster::{
 };
 
 fn build(c: &mut Criterion) {
+    sahel_risk::allocator::keep_freed_memory();
     let pts = synthetic_sahel_points(1_000_000, BENCH_SEED);
     let options = ClusterOptions::default();
     let cancel = AtomicBool::new(false);

@@ -3,6 +3,7 @@
 //! The core ([`geodata`]) never touches the GUI; [`map`] draws with walkers plugins and
 //! [`ui`] is the eframe application. See `ARCHITECTURE.md`.
 
+pub mod allocator;
 pub mod analysis;
 pub mod export;
 pub mod geodata;

@@ -151,6 +151,7 @@ struct ExportArgs {
 }
 
 fn main() -> std::process::ExitCode {
+    sahel_risk::allocator::keep_freed_memory();
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
