@@ -172,3 +172,58 @@ fn acled_data_carries_its_acknowledgement() {
     export_png(&mut app, &spec([800, 500], 96.0), &path).expect("exported");
     std::fs::remove_file(&path).ok();
 }
+
+#[test]
+fn legends_keep_clear_of_the_furniture_and_the_events() {
+    let device = Offscreen::new().expect("a CPU renderer");
+    let home = sahel_risk::ui::camera::HOME_BOX;
+    let tight = [-6.0, 9.0, 3.0, 16.0];
+    for (size, view, marking) in [
+        ([900, 600], home, Some("UNCLASSIFIED")),
+        ([1600, 900], home, None),
+        ([900, 600], tight, None),
+    ] {
+        let mut app = app();
+        let mut spec = spec(size, 96.0);
+        spec.view = view;
+        spec.marking = marking.map(str::to_owned);
+        let (_, report) = render(&mut app, &spec, &device).unwrap();
+        let names: Vec<&str> = report.layout.iter().map(|(n, _)| *n).collect();
+        for want in [
+            "title",
+            "north arrow",
+            "scale bar",
+            "attribution",
+            "legend-incidents",
+        ] {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        if marking.is_some() {
+            assert_eq!(names.iter().filter(|n| **n == "marking").count(), 2);
+        }
+        let overlap =
+            |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        for (name, r) in report
+            .layout
+            .iter()
+            .filter(|(n, _)| n.starts_with("legend"))
+        {
+            let [w, h] = size.map(f64::from);
+            assert!(
+                r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= w && r[3] <= h,
+                "{name} {r:?} inside {size:?}"
+            );
+            for (other, o) in report.layout.iter().filter(|(n, _)| n != name) {
+                assert!(
+                    !overlap(r, o),
+                    "{size:?}: {name} {r:?} covers {other} {o:?}"
+                );
+            }
+        }
+        // The opening view has room beside its events: the legend hides none. (The tight view
+        // has none free; there it only keeps clear of the furniture.)
+        if view == home {
+            assert_eq!(report.legend_cover, 0.0, "{size:?}: {:?}", report.layout);
+        }
+    }
+}

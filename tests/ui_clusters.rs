@@ -154,3 +154,27 @@ fn the_compact_legend_names_every_severity_class() {
     }
     h.get_by_label("Size: number of events");
 }
+
+#[test]
+fn the_legend_keeps_clear_of_the_buttons_the_furniture_and_the_clusters() {
+    let h = harness();
+    let o = sahel_risk::map::occupancy::Occupancy::last(&h.ctx).expect("a frame was recorded");
+    let placed = o.furniture();
+    let names: Vec<&str> = placed.iter().map(|(n, _)| *n).collect();
+    for want in ["buttons", "scale bar", "attribution", "legend-incidents"] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    let map = h.state().map_rect.unwrap();
+    let (_, legend) = placed
+        .iter()
+        .find(|(n, _)| *n == "legend-incidents")
+        .unwrap();
+    assert!(map.contains_rect(*legend), "{legend:?} in {map:?}");
+    for (name, r) in placed.iter().filter(|(n, _)| *n != "legend-incidents") {
+        assert!(
+            !legend.intersects(*r),
+            "the legend {legend:?} covers {name} {r:?}"
+        );
+    }
+    assert_eq!(o.weight_under(*legend), 0.0, "{placed:?}");
+}

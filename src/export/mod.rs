@@ -20,6 +20,7 @@ pub use offscreen::{Offscreen, Rgba};
 pub use png_out::{pixels_per_metre, write_png};
 pub use presets::{PRESETS, Preset, parse_size, pixels_per_point, preset};
 
+use crate::map::occupancy::Occupancy;
 use crate::ui::SahelApp;
 
 /// Bytes an export may take (the image, its copy on the device and the read-back buffer).
@@ -64,6 +65,11 @@ pub struct ExportReport {
     pub zoom: f64,
     /// Where the scale bar's left end is, in image pixels.
     pub scale_bar_origin: (f64, f64),
+    /// The furniture and the legends as placed (`map::occupancy`), named, in image pixels:
+    /// `[x0, y0, x1, y1]`.
+    pub layout: Vec<(&'static str, [f64; 4])>,
+    /// The weight of the event markers the legends hide (0: none hidden).
+    pub legend_cover: f32,
     pub render_ms: f64,
     pub total_ms: f64,
 }
@@ -138,6 +144,22 @@ pub fn render(
     }
     let p = f64::from(out.pixels_per_point);
     let bar = drawn.map(|d| d.bar);
+    let occupancy = Occupancy::last(&ctx);
+    let placed = occupancy.as_ref().map_or(&[][..], |o| o.furniture());
+    let layout = placed
+        .iter()
+        .map(|(name, r)| {
+            let px = |v: f32| f64::from(v) * p;
+            (*name, [px(r.min.x), px(r.min.y), px(r.max.x), px(r.max.y)])
+        })
+        .collect();
+    let legend_cover = occupancy.as_ref().map_or(0.0, |o| {
+        placed
+            .iter()
+            .filter(|(name, _)| name.starts_with("legend"))
+            .map(|(_, r)| o.weight_under(*r))
+            .sum()
+    });
     Ok((
         image,
         ExportReport {
@@ -150,6 +172,8 @@ pub fn render(
             scale_bar_origin: bar.map_or((0.0, 0.0), |b| {
                 (f64::from(b.origin.x) * p, f64::from(b.origin.y) * p)
             }),
+            layout,
+            legend_cover,
             render_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,
         },

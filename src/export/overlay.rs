@@ -6,6 +6,7 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use crate::map::furniture::{Attribution, BarGeometry, ScaleBar};
+use crate::map::occupancy::Occupancy;
 use crate::map::view::View;
 
 /// The texts of the composition.
@@ -66,7 +67,8 @@ fn title_block(ui: &mut Ui, rect: Rect, t: &OverlayText, top: f32) -> Rect {
         .rect
 }
 
-fn north_arrow(painter: &egui::Painter, rect: Rect, top: f32) {
+/// The north arrow in the top-right corner; returns the rectangle it covers.
+fn north_arrow(painter: &egui::Painter, rect: Rect, top: f32) -> Rect {
     let c = pos2(rect.max.x - 30.0, rect.min.y + top + 34.0);
     painter.circle_filled(c, 20.0, Color32::from_white_alpha(220));
     let tip = c - vec2(0.0, 15.0);
@@ -90,13 +92,16 @@ fn north_arrow(painter: &egui::Painter, rect: Rect, top: f32) {
         FontId::proportional(12.0),
         INK,
     );
+    Rect::from_min_max(c - vec2(20.0, 40.0), c + vec2(20.0, 20.0))
 }
 
-fn marking(painter: &egui::Painter, at: Pos2, text: &str, align: Align2) {
+/// A handling marking line; returns its rectangle.
+fn marking(painter: &egui::Painter, at: Pos2, text: &str, align: Align2) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(13.0), SAMPLE_RED);
     let r = align.anchor_size(at, galley.size()).expand(3.0);
     painter.rect_filled(r, 2.0, Color32::WHITE);
     painter.galley(r.min + vec2(3.0, 3.0), galley, SAMPLE_RED);
+    r
 }
 
 fn watermark(painter: &egui::Painter, rect: Rect) {
@@ -129,23 +134,23 @@ pub fn draw(
         watermark(&painter, rect);
     }
     let top = if text.marking.is_some() { 26.0 } else { 0.0 };
+    let ctx = ui.ctx().clone();
+    let fix = |name, r: Rect| Occupancy::update(&ctx, rect, |o| o.fix(name, r));
     if let Some(m) = &text.marking {
-        marking(
-            &painter,
-            pos2(rect.center().x, rect.min.y + 4.0),
-            m,
-            Align2::CENTER_TOP,
+        fix(
+            "marking",
+            marking(
+                &painter,
+                pos2(rect.center().x, rect.min.y + 4.0),
+                m,
+                Align2::CENTER_TOP,
+            ),
         );
     }
-    let title = title_block(ui, rect, text, top + 10.0);
-    let below = Rect::from_min_max(pos2(rect.min.x, title.max.y), rect.max);
-    let mut legend_ui = ui.new_child(
-        egui::UiBuilder::new()
-            .layer_id(overlay_layer())
-            .max_rect(below),
-    );
-    legend(&mut legend_ui);
-    north_arrow(&painter, rect, top);
+    fix("title", title_block(ui, rect, text, top + 10.0));
+    fix("north arrow", north_arrow(&painter, rect, top));
+    // The furniture first (the scale bar and attribution record themselves), then the legends
+    // where they hide the least.
     let bottom = bottom_view(view, text.marking.is_some());
     Attribution {
         text: &text.attribution,
@@ -154,13 +159,22 @@ pub fn draw(
     .draw(&painter, &bottom);
     let bar = ScaleBar { scale: 1.0 }.draw(&painter, &bottom);
     if let Some(m) = &text.marking {
-        marking(
-            &painter,
-            pos2(rect.center().x, rect.max.y - 4.0),
-            m,
-            Align2::CENTER_BOTTOM,
+        fix(
+            "marking",
+            marking(
+                &painter,
+                pos2(rect.center().x, rect.max.y - 4.0),
+                m,
+                Align2::CENTER_BOTTOM,
+            ),
         );
     }
+    let mut legend_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .layer_id(overlay_layer())
+            .max_rect(rect),
+    );
+    legend(&mut legend_ui);
     bar
 }
 

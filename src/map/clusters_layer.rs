@@ -7,6 +7,7 @@ use egui::{Align2, Color32, FontId, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::incidents_layer::{MarkerStats, event_type_color};
+use super::occupancy::Occupancy;
 use super::style;
 use super::view::{View, from_world};
 use crate::analysis::IncidentColumns;
@@ -174,6 +175,14 @@ impl ClustersLayer<'_> {
             let p = view.lonlat_to_screen(self.columns.lon[sel], self.columns.lat[sel]);
             painter.circle_stroke(p, 9.0 * s, Stroke::new(2.5 * s, style::SELECTED));
         }
+        Occupancy::update(painter.ctx(), view.rect, |o| {
+            for d in &drawn {
+                o.mark(
+                    Occupancy::disc(d.pos, d.radius),
+                    Occupancy::marker_weight(d.cluster.count),
+                );
+            }
+        });
         *self.stats = MarkerStats {
             in_view: drawn.iter().map(|d| d.cluster.count as usize).sum(),
             drawn: drawn.len(),

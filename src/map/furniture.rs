@@ -3,6 +3,7 @@
 use egui::{Align2, Color32, FontId, Response, Stroke, Ui, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::occupancy::Occupancy;
 use super::style;
 use super::view::View;
 
@@ -60,6 +61,7 @@ impl ScaleBar {
             ),
         );
         painter.rect_filled(bg, 3.0 * s, Color32::from_white_alpha(200));
+        Occupancy::update(painter.ctx(), view.rect, |o| o.fix("scale bar", bg));
         let stroke = Stroke::new(1.5 * s, style::LABEL);
         let end = origin + vec2(px, 0.0);
         painter.line_segment([origin, end], stroke);
@@ -107,6 +109,7 @@ impl Attribution<'_> {
             .anchor_size(view.rect.max - vec2(4.0 * s, 4.0 * s), galley.size())
             .expand(3.0 * s);
         painter.rect_filled(rect, 2.0 * s, Color32::from_white_alpha(210));
+        Occupancy::update(painter.ctx(), view.rect, |o| o.fix("attribution", rect));
         painter.galley(
             rect.min + vec2(3.0 * s, 3.0 * s),
             galley,

@@ -4,6 +4,7 @@
 use egui::{Color32, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::occupancy::Occupancy;
 use super::style;
 use super::view::View;
 use crate::analysis::IncidentColumns;
@@ -102,6 +103,11 @@ impl IncidentsLayer<'_> {
             let p = view.lonlat_to_screen(c.lon[sel], c.lat[sel]);
             painter.circle_stroke(p, radius + 4.0 * s, Stroke::new(2.5 * s, style::SELECTED));
         }
+        Occupancy::update(painter.ctx(), view.rect, |o| {
+            for &(p, _) in &visible {
+                o.mark(Occupancy::disc(p, radius), 1.0);
+            }
+        });
         *self.stats = MarkerStats {
             in_view,
             drawn: visible.len(),

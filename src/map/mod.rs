@@ -13,6 +13,7 @@ pub mod furniture;
 pub mod incidents_layer;
 mod labels;
 mod land_layer;
+pub mod occupancy;
 mod places_layer;
 pub mod prepared;
 pub mod risk_layer;

@@ -613,10 +613,12 @@ impl SahelApp {
             if exporting {
                 return map_controls::Action::None;
             }
+            // The buttons first: the legends keep clear of them.
+            let action = map_controls::show(ui);
             if show_legend && legends_on {
                 legend::show(ui, sample, legend_mode, &coast_legend);
             }
-            map_controls::show(ui)
+            action
         });
         *map_rect = Some(shown.response.rect);
         if let Some(state) = &mut self.export {

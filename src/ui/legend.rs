@@ -1,10 +1,11 @@
-//! The incident legend over the map's top-left corner: clusters (colour scale, sizes, hollow
-//! and stacked marks) or plain markers by type, and beside it the legend of the other thematic
-//! layers. Ordered classes (severity, risk, distance to the sea) are drawn as one row of
+//! The incident legend: clusters (colour scale, sizes, hollow and stacked marks) or plain markers
+//! by type, and the legend of the other thematic layers. Each box goes where it hides the fewest
+//! events, clear of the map's furniture (`map::occupancy`): top left on an empty map, else down
+//! the left edge or over to the right. Ordered classes (severity, risk, distance to the sea) are drawn as one row of
 //! swatches with their values beneath, so the legends cover as little of the map as they can;
 //! each swatch still carries its class's full name for screen readers and tests.
 
-use egui::{Color32, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use crate::analysis::coast::BandRow;
 use crate::map::border_bands_layer::{BORDER_COLOUR, border_band_colour};
@@ -13,6 +14,7 @@ use crate::map::clusters_layer::{
 };
 use crate::map::frontier_layer::FRONTIER_COLOUR;
 use crate::map::incidents_layer::legend_entries;
+use crate::map::occupancy::Occupancy;
 use crate::map::sea_bands_layer::band_colour;
 
 /// What the incident layer is drawing.
@@ -272,23 +274,37 @@ fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
     }
 }
 
-/// A legend box at `x` from the map's left edge; returns its width.
-fn legend_box(ui: &mut Ui, x: f32, width: f32, contents: impl FnOnce(&mut Ui)) -> f32 {
-    let rect = ui.max_rect();
-    let area = egui::Rect::from_min_size(pos2(rect.min.x + x, rect.min.y + 10.0), vec2(width, 0.0));
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area.with_max_y(rect.max.y)));
-    egui::Frame::new()
-        .fill(Color32::from_white_alpha(225))
-        .stroke(Stroke::new(1.0, Color32::from_gray(170)))
-        .corner_radius(4.0)
-        .inner_margin(6.0)
-        .show(&mut child, |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            contents(ui);
-        })
-        .response
-        .rect
-        .width()
+/// A legend box `width` wide at most, where it hides the least of the map: measured first in an
+/// invisible copy, then placed by the frame's [`Occupancy`] (which keeps it where it was in the
+/// last frame, remembered under `name`, unless another place hides clearly less) and drawn there.
+fn legend_box(ui: &mut Ui, name: &'static str, width: f32, contents: impl Fn(&mut Ui)) {
+    let area = ui.max_rect();
+    let id = egui::Id::unique(name);
+    let frame = |ui: &mut Ui| {
+        egui::Frame::new()
+            .fill(Color32::from_white_alpha(225))
+            .stroke(Stroke::new(1.0, Color32::from_gray(170)))
+            .corner_radius(4.0)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.spacing_mut().item_spacing.y = 2.0;
+                contents(ui);
+            })
+            .response
+            .rect
+    };
+    let column = |min: Pos2| Rect::from_min_max(min, pos2(min.x + width, area.max.y));
+    let mut unseen = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(column(area.min))
+            .invisible(),
+    );
+    let size = frame(&mut unseen).size();
+    let previous = ui.ctx().data(|d| d.get_temp::<Pos2>(id));
+    let at = Occupancy::update(ui.ctx(), area, |o| o.place(name, size, 10.0, previous));
+    ui.ctx().data_mut(|d| d.insert_temp(id, at.min));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(column(at.min)));
+    frame(&mut child);
 }
 
 fn sample_line(ui: &mut Ui) {
@@ -300,58 +316,56 @@ fn sample_line(ui: &mut Ui) {
     );
 }
 
-/// The incident legend, and beside it the coast layers' legend when any is on.
+/// The incident legend, and the coast layers' legend when any is on.
 pub fn show(ui: &mut Ui, sample: bool, mode: Option<LegendMode>, coast: &CoastLegend) {
-    let mut x = 10.0;
     if mode.is_some() {
-        x += 8.0
-            + legend_box(ui, x, 215.0, |ui| {
-                match mode {
-                    None => {}
-                    Some(LegendMode::Markers) => {
-                        title(ui, "Incidents by type");
-                        type_rows(ui);
-                        swatch_row(
-                            ui,
-                            Color32::from_gray(90),
-                            "hollow: located only to district/region",
-                            true,
-                        );
-                    }
-                    Some(LegendMode::Clusters { colour, scenario }) => {
-                        title(ui, "Incident clusters");
-                        match colour {
-                            ClusterColour::Severity => {
-                                text(ui, &format!("Fatalities per event ({scenario} claims)"));
-                                dot_ramp(ui, &SEVERITY_COLOURS, &SEVERITY_SHORT, &SEVERITY_LABELS);
-                            }
-                            ClusterColour::EventType => {
-                                text(ui, "Most frequent event type");
-                                type_rows(ui);
-                            }
+        legend_box(ui, "legend-incidents", 215.0, |ui| {
+            match mode {
+                None => {}
+                Some(LegendMode::Markers) => {
+                    title(ui, "Incidents by type");
+                    type_rows(ui);
+                    swatch_row(
+                        ui,
+                        Color32::from_gray(90),
+                        "hollow: located only to district/region",
+                        true,
+                    );
+                }
+                Some(LegendMode::Clusters { colour, scenario }) => {
+                    title(ui, "Incident clusters");
+                    match colour {
+                        ClusterColour::Severity => {
+                            text(ui, &format!("Fatalities per event ({scenario} claims)"));
+                            dot_ramp(ui, &SEVERITY_COLOURS, &SEVERITY_SHORT, &SEVERITY_LABELS);
                         }
-                        text(ui, "Size: number of events");
-                        size_row(ui);
-                        swatch_row(
-                            ui,
-                            Color32::from_gray(90),
-                            "hollow: mostly located only to district/region",
-                            true,
-                        );
-                        text(ui, "double disc: same place, click to list");
+                        ClusterColour::EventType => {
+                            text(ui, "Most frequent event type");
+                            type_rows(ui);
+                        }
                     }
+                    text(ui, "Size: number of events");
+                    size_row(ui);
+                    swatch_row(
+                        ui,
+                        Color32::from_gray(90),
+                        "hollow: mostly located only to district/region",
+                        true,
+                    );
+                    text(ui, "double disc: same place, click to list");
                 }
-                if sample {
-                    sample_line(ui);
-                }
-            });
+            }
+            if sample {
+                sample_line(ui);
+            }
+        });
     }
     if coast.sea_edges.is_some()
         || coast.border_bands.is_some()
         || coast.frontier.is_some()
         || coast.risk.is_some()
     {
-        legend_box(ui, x, 230.0, |ui| {
+        legend_box(ui, "legend-layers", 230.0, |ui| {
             if let Some(r) = &coast.risk {
                 risk_rows(ui, r);
             }

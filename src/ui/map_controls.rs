@@ -2,6 +2,8 @@
 
 use egui::{Button, Ui, vec2};
 
+use crate::map::occupancy::Occupancy;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     None,
@@ -17,6 +19,11 @@ pub fn show(ui: &mut Ui) -> Action {
     let size = vec2(28.0, 28.0);
     let x = rect.max.x - size.x - 10.0;
     let mut action = Action::None;
+    let column = egui::Rect::from_min_size(
+        egui::pos2(x, rect.min.y + 10.0),
+        vec2(size.x, 4.0 * (size.y + 4.0) - 4.0),
+    );
+    Occupancy::update(ui.ctx(), rect, |o| o.fix("buttons", column));
     let buttons = [
         ("+", Action::ZoomIn, "Zoom in (+)"),
         ("-", Action::ZoomOut, "Zoom out (-)"),
