@@ -8,6 +8,7 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::incidents_layer::{MarkerStats, event_type_color};
 use super::occupancy::Occupancy;
+use super::pointer::hover_and_click;
 use super::style;
 use super::view::{View, from_world};
 use crate::analysis::IncidentColumns;
@@ -212,10 +213,8 @@ impl Plugin for ClustersLayer<'_> {
     ) {
         let view = View::from_projector(projector);
         let drawn = self.draw(ui.painter(), &view);
-        *self.hovered = response.hover_pos().and_then(|p| hit(&drawn, p, 2.0));
-        if response.clicked() {
-            *self.clicked = *self.hovered;
-        }
+        let under = |p| hit(&drawn, p, 2.0);
+        hover_and_click(response, under, self.hovered, self.clicked);
     }
 }
 

@@ -5,6 +5,7 @@ use egui::{Color32, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::occupancy::Occupancy;
+use super::pointer::hover_and_click;
 use super::style;
 use super::view::View;
 use crate::analysis::IncidentColumns;
@@ -136,10 +137,8 @@ impl Plugin for IncidentsLayer<'_> {
     ) {
         let view = View::from_projector(projector);
         let markers = self.draw(ui.painter(), &view);
-        *self.hovered = response.hover_pos().and_then(|p| nearest(&markers, p, 7.0));
-        if response.clicked() {
-            *self.clicked = *self.hovered;
-        }
+        let under = |p| nearest(&markers, p, 7.0);
+        hover_and_click(response, under, self.hovered, self.clicked);
     }
 }
 

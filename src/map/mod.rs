@@ -15,6 +15,7 @@ mod labels;
 mod land_layer;
 pub mod occupancy;
 mod places_layer;
+mod pointer;
 pub mod prepared;
 pub mod risk_layer;
 pub mod sea_bands_layer;

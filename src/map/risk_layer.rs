@@ -6,6 +6,7 @@ use egui::{Color32, Response, Stroke, Ui};
 use geo::MultiPolygon;
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::pointer::hover_and_click;
 use super::prepared::PreparedFill;
 use super::view::View;
 
@@ -76,12 +77,10 @@ impl Plugin for RiskLayer<'_> {
     ) {
         let view = View::from_projector(projector);
         self.draw(ui.painter(), &view);
-        *self.hovered = response.hover_pos().and_then(|p| {
+        let under = |p| {
             let (lon, lat) = view.screen_to_lonlat(p);
             (self.locate)(lon, lat)
-        });
-        if response.clicked() {
-            *self.clicked = *self.hovered;
-        }
+        };
+        hover_and_click(response, under, self.hovered, self.clicked);
     }
 }
