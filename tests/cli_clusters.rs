@@ -1,16 +1,12 @@
 //! The `clusters` command-line contract: one JSON object with `events`, `build_ms` and a
 //! `zooms` array for zoom 0..=Z, single events counting as clusters of one.
 
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Output;
+
+use common::{assert_refused, run_cli as run};
 use serde_json::Value;
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn json(out: &Output) -> Value {
     assert!(
@@ -106,15 +102,8 @@ fn bad_input_is_one_clear_error() {
             "not incident data",
         ),
     ] {
-        let out = run(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.starts_with("error: ") && err.contains(needle),
-            "{args:?}: {err}"
-        );
+        let err = assert_refused(&run(&args), &args, needle);
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(out.stdout.is_empty());
     }
 }
 

@@ -1,17 +1,11 @@
 //! The `export` command: works with no display, writes the PNG at the asked size, and fails
 //! loudly (exit 2, one clear line, no file) on a bad view, region, layer, preset or size.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap()
-}
+use std::path::PathBuf;
+
+use common::{assert_refused, run_cli as run};
 
 fn out_path(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!(
@@ -71,13 +65,7 @@ fn bad_requests_fail_loudly_and_write_nothing() {
     ] {
         let mut all = vec!["export", "--out", o];
         all.extend(args.iter());
-        let r = run(&all);
-        assert_eq!(r.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&r.stderr);
-        assert!(
-            err.starts_with("error: ") && err.contains(needle),
-            "{args:?}: {err}"
-        );
+        assert_refused(&run(&all), &all, needle);
         assert!(!out.exists(), "{args:?} wrote a file");
     }
 }

@@ -1,16 +1,12 @@
 //! The `risk` command-line contract: one row per unit (units without events too) with the
 //! contract columns, classes 1–5, highest score first; clear errors for bad arguments.
 
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Output;
+
+use common::{assert_refused, run_cli as run};
 use serde_json::Value;
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn csv_rows(out: &Output) -> (Vec<String>, Vec<Vec<String>>) {
     assert!(
@@ -154,12 +150,6 @@ fn bad_arguments_are_one_clear_error() {
         (vec!["risk", "--half-life", "0"], "--half-life"),
         (vec!["risk", "--format", "xml"], "--format"),
     ] {
-        let out = run(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.starts_with("error: ") && err.contains(needle),
-            "{args:?}: {err}"
-        );
+        assert_refused(&run(&args), &args, needle);
     }
 }

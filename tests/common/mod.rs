@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 use std::sync::atomic::AtomicBool;
 
 use sahel_risk::import::{ImportError, Imported, import_path, import_reader};
@@ -43,4 +44,27 @@ pub fn by_id<'a>(imp: &'a Imported, id: &str) -> &'a Incident {
 
 pub fn error_lines(imp: &Imported) -> Vec<u64> {
     imp.report.errors.iter().map(|e| e.line).collect()
+}
+
+/// Runs the `sahel-risk` binary with `args`, without a display (as on a headless machine).
+pub fn run_cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap()
+}
+
+/// `out` is a refusal of `args`: exit code 2, nothing on stdout, and on stderr an "error: "
+/// message that names `needle`. Returns the message.
+pub fn assert_refused(out: &Output, args: &[&str], needle: &str) -> String {
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.starts_with("error: ") && err.contains(needle),
+        "{args:?}: {err}"
+    );
+    assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+    err
 }
