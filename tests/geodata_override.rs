@@ -2,13 +2,14 @@
 //! (naming the file) and the embedded copy is used instead. Nothing panics.
 
 use sahel_risk::geodata::{GeoData, Origin};
-use std::path::PathBuf;
+use tempfile::TempDir;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("sahel-risk-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh folder, removed when the test ends (pass or fail).
+fn temp_dir(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("sahel-risk-test-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn origin(geo: &GeoData, file: &str) -> Origin {
@@ -35,7 +36,8 @@ fn missing_folder_falls_back_with_a_notice() {
 
 #[test]
 fn corrupt_file_is_named_and_replaced_by_the_embedded_copy() {
-    let dir = temp_dir("corrupt");
+    let tmp = temp_dir("corrupt");
+    let dir = tmp.path();
     std::fs::write(
         dir.join("admin1.geojson"),
         b"{\"type\": \"FeatureCollection\", \"features\": [",
@@ -46,7 +48,7 @@ fn corrupt_file_is_named_and_replaced_by_the_embedded_copy() {
         b"geonameid,name\nnot-a-number,Foo\n",
     )
     .unwrap();
-    let geo = GeoData::load(Some(&dir));
+    let geo = GeoData::load(Some(dir));
     let all = geo.notices.join("\n");
     assert!(
         all.contains("admin1.geojson") && all.contains("not valid GeoJSON"),
@@ -64,14 +66,15 @@ fn corrupt_file_is_named_and_replaced_by_the_embedded_copy() {
 
 #[test]
 fn feature_without_required_property_is_reported_with_its_index() {
-    let dir = temp_dir("noname");
+    let tmp = temp_dir("noname");
+    let dir = tmp.path();
     std::fs::write(
         dir.join("bfa_provinces.geojson"),
         br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"x","country":"BFA"},
         "geometry":{"type":"Polygon","coordinates":[[[0,11],[1,11],[1,12],[0,11]]]}}]}"#,
     )
     .unwrap();
-    let geo = GeoData::load(Some(&dir));
+    let geo = GeoData::load(Some(dir));
     let all = geo.notices.join("\n");
     assert!(
         all.contains("bfa_provinces.geojson: feature 0: missing property `name`"),
@@ -82,7 +85,8 @@ fn feature_without_required_property_is_reported_with_its_index() {
 
 #[test]
 fn a_valid_override_is_used() {
-    let dir = temp_dir("valid");
+    let tmp = temp_dir("valid");
+    let dir = tmp.path();
     std::fs::write(
         dir.join("bfa_provinces.geojson"),
         br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"BFA-test","name":"Test Province","country":"BFA","region":"Sahel"},
@@ -90,7 +94,7 @@ fn a_valid_override_is_used() {
     )
     .unwrap();
     std::fs::write(dir.join("ATTRIBUTION.txt"), "My boundaries (OCHA COD-AB)\n").unwrap();
-    let geo = GeoData::load(Some(&dir));
+    let geo = GeoData::load(Some(dir));
     assert!(geo.notices.is_empty(), "{:?}", geo.notices);
     assert_eq!(
         origin(&geo, "bfa_provinces.geojson"),
