@@ -28,9 +28,7 @@ pub(super) fn grid_for_points(points: &[[f64; 2]], r: f64, premerge: bool) -> Gr
         .par_iter()
         .with_min_len(16_384)
         .enumerate()
-        .map_init(LatMemo::default, |memo, (i, p)| {
-            (i as u64, [lon_to_x(p[0]), memo.y(p[1])])
-        })
+        .map(|(i, p)| (i as u64, [lon_to_x(p[0]), lat_to_y(p[1])]))
         .collect();
     let (cs, sorted) = cell_sort_records(records, |e| (e.1[0], e.1[1]), r);
     if !premerge {
@@ -74,33 +72,6 @@ pub(super) fn grid_for_points(points: &[[f64; 2]], r: f64, premerge: bool) -> Gr
     members.start.push(members.list.len() as u32);
     let cs = CellSort { first, ..cs };
     Grid::new(recs, Some(members), cs)
-}
-
-/// `lat_to_y` remembering recent latitudes: points stacked on towns repeat theirs, and a sine
-/// and a logarithm cost more than a lookup. Same results, bit for bit.
-struct LatMemo {
-    slots: Vec<(u64, f64)>,
-}
-
-impl Default for LatMemo {
-    fn default() -> Self {
-        LatMemo {
-            // NaN bits never match a latitude's bits compared below (a NaN latitude is computed).
-            slots: vec![(f64::NAN.to_bits(), f64::NAN); 4096],
-        }
-    }
-}
-
-impl LatMemo {
-    #[inline]
-    fn y(&mut self, lat: f64) -> f64 {
-        let bits = lat.to_bits();
-        let slot = &mut self.slots[(bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize];
-        if slot.0 != bits || lat.is_nan() {
-            *slot = (bits, lat_to_y(lat));
-        }
-        slot.1
-    }
 }
 
 /// Merged items of cells `a..b`, positions relative to the part.
