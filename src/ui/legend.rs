@@ -1,9 +1,10 @@
 //! The incident legend: clusters (colour scale, sizes, hollow and stacked marks) or plain markers
 //! by type, and the legend of the other thematic layers. Each box goes where it hides the fewest
 //! events, clear of the map's furniture (`map::occupancy`): top left on an empty map, else down
-//! the left edge or over to the right. Ordered classes (severity, risk, distance to the sea) are drawn as one row of
-//! swatches with their values beneath, so the legends cover as little of the map as they can;
-//! each swatch still carries its class's full name for screen readers and tests.
+//! the left edge or over to the right. Ordered classes (severity, risk, distance to the sea) are
+//! drawn as one row of swatches with their values beneath, so the legends cover as little of the
+//! map as they can; each swatch still carries its class's full name for screen readers and
+//! tests.
 
 use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
