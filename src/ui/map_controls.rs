@@ -19,11 +19,7 @@ pub fn show(ui: &mut Ui) -> Action {
     let size = vec2(28.0, 28.0);
     let x = rect.max.x - size.x - 10.0;
     let mut action = Action::None;
-    let column = egui::Rect::from_min_size(
-        egui::pos2(x, rect.min.y + 10.0),
-        vec2(size.x, 4.0 * (size.y + 4.0) - 4.0),
-    );
-    Occupancy::update(ui.ctx(), rect, |o| o.fix("buttons", column));
+    let mut column = egui::Rect::NOTHING;
     let buttons = [
         ("+", Action::ZoomIn, "Zoom in (+)"),
         ("-", Action::ZoomOut, "Zoom out (-)"),
@@ -35,6 +31,7 @@ pub fn show(ui: &mut Ui) -> Action {
             egui::pos2(x, rect.min.y + 10.0 + i as f32 * (size.y + 4.0)),
             size,
         );
+        column = column.union(r);
         let text = egui::RichText::new(label)
             .size(if label.len() > 1 { 11.0 } else { 16.0 })
             .color(egui::Color32::from_gray(40));
@@ -46,5 +43,6 @@ pub fn show(ui: &mut Ui) -> Action {
             action = a;
         }
     }
+    Occupancy::update(ui.ctx(), rect, |o| o.fix("buttons", column));
     action
 }
