@@ -153,13 +153,7 @@ pub fn render(
             (*name, [px(r.min.x), px(r.min.y), px(r.max.x), px(r.max.y)])
         })
         .collect();
-    let legend_cover = occupancy.as_ref().map_or(0.0, |o| {
-        placed
-            .iter()
-            .filter(|(name, _)| name.starts_with("legend"))
-            .map(|(_, r)| o.weight_under(*r))
-            .sum()
-    });
+    let legend_cover = occupancy.as_ref().map_or(0.0, Occupancy::placed_cover);
     Ok((
         image,
         ExportReport {

@@ -28,6 +28,8 @@ pub struct Occupancy {
     weight: Vec<f32>,
     /// Furniture, each named ("title", "scale bar", a legend's id...).
     fixed: Vec<(&'static str, Rect)>,
+    /// Which entries of `fixed` are boxes [`Occupancy::place`] placed.
+    placed: Vec<usize>,
 }
 
 impl Default for Occupancy {
@@ -48,6 +50,7 @@ impl Occupancy {
             rows,
             weight: vec![0.0; cols * rows],
             fixed: Vec::new(),
+            placed: Vec::new(),
         }
     }
 
@@ -171,8 +174,17 @@ impl Occupancy {
             }
         }
         let rect = best.map_or(Rect::from_min_size(inner.min, size), |b| b.2);
+        self.placed.push(self.fixed.len());
         self.fix(name, rect);
         rect
+    }
+
+    /// The weight of the marks under the boxes placed so far (0: they hide nothing).
+    pub fn placed_cover(&self) -> f32 {
+        self.placed
+            .iter()
+            .map(|&i| self.weight_under(self.fixed[i].1))
+            .sum()
     }
 
     /// The weight of a marker standing for `events` events: a big cluster counts more than a
@@ -228,6 +240,16 @@ mod tests {
         let b = o.place("box", vec2(200.0, 250.0), 10.0, None);
         assert!(!b.intersects(a) && !b.intersects(title), "{b:?}");
         assert_eq!(o.weight_under(b), 0.0, "{b:?}");
+        // The title is furniture, not a placed box: it does not count, though marks lie under it.
+        o.mark(Occupancy::disc(pos2(50.0, 50.0), 8.0), 3.0);
+        assert_eq!(o.placed_cover(), 0.0);
+        // A small mark inside one grid cell of the second box.
+        let cell = |v: f32| (v / CELL).ceil() * CELL + CELL / 2.0;
+        o.mark(
+            Occupancy::disc(pos2(cell(b.min.x), cell(b.min.y)), 1.0),
+            2.0,
+        );
+        assert_eq!(o.placed_cover(), 2.0);
     }
 
     #[test]
@@ -284,5 +306,6 @@ mod tests {
         let moved = o.place("box", size, 10.0, Some(was));
         assert_ne!(moved.min, was);
         assert_eq!(o.weight_under(moved), 0.0);
+        assert_eq!(o.placed_cover(), 0.0);
     }
 }
