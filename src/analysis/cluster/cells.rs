@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::concat::par_concat;
 use super::radix;
 
 /// The square cells: column `cx = floor((x - x0) / side)`, row likewise, both clamped.
@@ -154,19 +155,15 @@ pub(super) fn cell_sort_records<T: Copy + Send + Sync>(
             (first, cxs, cys)
         })
         .collect();
-    let (mut first, mut cxs, mut cys) = (Vec::new(), Vec::new(), Vec::new());
-    for (f, x, y) in cells {
-        first.extend_from_slice(&f);
-        cxs.extend_from_slice(&x);
-        cys.extend_from_slice(&y);
-    }
-    first.push(n as u32);
+    let end = [n as u32];
+    let mut firsts: Vec<&[u32]> = cells.iter().map(|c| c.0.as_slice()).collect();
+    firsts.push(&end);
     let cs = CellSort {
         geometry,
         sorted: Vec::new(),
-        first,
-        cx: cxs,
-        cy: cys,
+        first: par_concat(&firsts),
+        cx: par_concat(&cells.iter().map(|c| c.1.as_slice()).collect::<Vec<_>>()),
+        cy: par_concat(&cells.iter().map(|c| c.2.as_slice()).collect::<Vec<_>>()),
     };
     (cs, keyed)
 }

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
+use super::concat::{par_concat, par_concat_map};
 use super::grid::Grid;
 use super::layer::{Item, Layer, Source};
 use super::sweep::Settled;
@@ -46,13 +47,7 @@ pub(super) fn emit(
             counts[it.order as usize].fetch_add(1, Ordering::Relaxed);
         }
     });
-    let mut start: Vec<u32> = counts.into_iter().map(AtomicU32::into_inner).collect();
-    let mut sum = 0u32;
-    for s in start.iter_mut() {
-        let here = *s;
-        *s = sum;
-        sum += here;
-    }
+    let start = exclusive_prefix_sum(&counts);
     let mut offset = 0u32;
     let offsets: Vec<u32> = parts
         .iter()
@@ -75,11 +70,56 @@ pub(super) fn emit(
                 it.zoom = zoom;
             }
         });
-    let mut out = Layer::with_capacity(sum as usize, src.len());
-    for part in &parts {
-        out.append(part);
+    join(&parts)
+}
+
+/// Per entry, the sum of the entries before it; two passes over chunks on all threads (at the
+/// highest zoom there is one entry per input point).
+fn exclusive_prefix_sum(counts: &[AtomicU32]) -> Vec<u32> {
+    const PREFIX_CHUNK: usize = if cfg!(test) { 7 } else { 65_536 };
+    let sums: Vec<u32> = counts
+        .par_chunks(PREFIX_CHUNK)
+        .map(|c| c.iter().map(|a| a.load(Ordering::Relaxed)).sum())
+        .collect();
+    let mut bases = Vec::with_capacity(sums.len());
+    let mut base = 0u32;
+    for s in sums {
+        bases.push(base);
+        base += s;
     }
-    out
+    let mut start = vec![0u32; counts.len()];
+    start
+        .par_chunks_mut(PREFIX_CHUNK)
+        .zip(counts.par_chunks(PREFIX_CHUNK))
+        .zip(bases)
+        .for_each(|((out, c), mut sum)| {
+            for (o, a) in out.iter_mut().zip(c) {
+                *o = sum;
+                sum += a.load(Ordering::Relaxed);
+            }
+        });
+    start
+}
+
+/// The parts one after another, children renumbered (on all threads).
+fn join(parts: &[Layer]) -> Layer {
+    let items: Vec<&[Item]> = parts.iter().map(|p| p.items.as_slice()).collect();
+    let children: Vec<&[u32]> = parts.iter().map(|p| p.children.as_slice()).collect();
+    // The leading 0, then each part's starts after its own leading 0, plus the children before.
+    let zero = [0u32];
+    let mut starts: Vec<&[u32]> = vec![&zero];
+    starts.extend(parts.iter().map(|p| &p.child_start[1..]));
+    let mut bases = vec![0u32];
+    let mut base = 0u32;
+    for p in parts {
+        bases.push(base);
+        base += p.children.len() as u32;
+    }
+    Layer {
+        items: par_concat(&items),
+        child_start: par_concat_map(&starts, |k, &s| s + bases[k]),
+        children: par_concat(&children),
+    }
 }
 
 /// The groups of the origins at `positions`.

@@ -35,15 +35,6 @@ impl Layer {
         self.items.push(item);
         self.child_start.push(self.children.len() as u32);
     }
-
-    /// Appends `other` (children positions are not renumbered: they point to the level above).
-    pub fn append(&mut self, other: &Layer) {
-        let base = self.children.len() as u32;
-        self.items.extend_from_slice(&other.items);
-        self.children.extend_from_slice(&other.children);
-        self.child_start
-            .extend(other.child_start[1..].iter().map(|&s| s + base));
-    }
 }
 
 /// What a zoom is made from: the input points (`[lon, lat]`, level `max_zoom + 1`, projected

@@ -46,6 +46,7 @@
 
 mod build;
 mod cells;
+mod concat;
 mod emit;
 mod greedy;
 mod grid;

@@ -4,6 +4,8 @@
 
 use rayon::prelude::*;
 
+use super::concat::par_filled;
+
 /// Bits per LSD pass (2048 buckets).
 const DIGIT: u32 = 11;
 /// Bits of the parallel MSD pass (256 buckets).
@@ -87,7 +89,7 @@ fn par_msd_lsd<T: Copy + Send + Sync>(v: &mut Vec<(u64, T)>, lo: u32, bits: u32)
             h
         })
         .collect();
-    let mut out = vec![v[0]; v.len()];
+    let mut out = par_filled(v[0], v.len());
     // Carve `out` into buckets, and every bucket into one slice per input chunk.
     let mut per_chunk: Vec<Vec<&mut [(u64, T)]>> = (0..counts.len()).map(|_| Vec::new()).collect();
     let mut buckets: Vec<&mut [(u64, T)]> = Vec::with_capacity(BUCKETS);

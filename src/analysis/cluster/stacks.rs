@@ -16,6 +16,7 @@
 use rayon::prelude::*;
 
 use super::cells::{CellSort, cell_sort_records};
+use super::concat::{par_concat, par_concat_map};
 use super::grid::{Grid, Members, Rec, cell_index};
 use super::project::{lat_to_y, lon_to_x};
 
@@ -55,21 +56,30 @@ pub(super) fn grid_for_points(points: &[[f64; 2]], r: f64, premerge: bool) -> Gr
         .par_windows(2)
         .map(|w| merge_cells(&sorted, &cs, w[0], w[1]))
         .collect();
-    let mut recs = Vec::with_capacity(parts.iter().map(|p| p.recs.len()).sum());
-    let mut members = Members {
-        start: Vec::with_capacity(recs.capacity() + 1),
-        list: Vec::with_capacity(n),
-    };
-    let mut first = Vec::with_capacity(cells + 1);
-    for p in parts {
-        let (rb, lb) = (recs.len() as u32, members.list.len() as u32);
-        first.extend(p.first.iter().map(|&f| f + rb));
-        members.start.extend(p.start.iter().map(|&s| s + lb));
-        members.list.extend_from_slice(&p.list);
-        recs.extend_from_slice(&p.recs);
+    // Joined on all threads. A part's positions count from the part's start, so each is
+    // renumbered by what the parts before it hold; `first` and `start` end with one entry more,
+    // the totals (a last one-entry part, base 0).
+    let (mut rec_base, mut list_base) = (Vec::new(), Vec::new());
+    let (mut recs_before, mut list_before) = (0u32, 0u32);
+    for p in &parts {
+        rec_base.push(recs_before);
+        list_base.push(list_before);
+        recs_before += p.recs.len() as u32;
+        list_before += p.list.len() as u32;
     }
-    first.push(recs.len() as u32);
-    members.start.push(members.list.len() as u32);
+    rec_base.push(0);
+    list_base.push(0);
+    let (recs_end, list_end) = ([recs_before], [list_before]);
+    let mut firsts: Vec<&[u32]> = parts.iter().map(|p| p.first.as_slice()).collect();
+    firsts.push(&recs_end);
+    let mut starts: Vec<&[u32]> = parts.iter().map(|p| p.start.as_slice()).collect();
+    starts.push(&list_end);
+    let first = par_concat_map(&firsts, |k, &f| f + rec_base[k]);
+    let members = Members {
+        start: par_concat_map(&starts, |k, &s| s + list_base[k]),
+        list: par_concat(&parts.iter().map(|p| p.list.as_slice()).collect::<Vec<_>>()),
+    };
+    let recs = par_concat(&parts.iter().map(|p| p.recs.as_slice()).collect::<Vec<_>>());
     let cs = CellSort { first, ..cs };
     Grid::new(recs, Some(members), cs)
 }

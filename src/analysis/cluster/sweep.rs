@@ -68,8 +68,16 @@ impl Settled {
 pub(super) fn settle(grid: &Grid, r: f64) -> Settled {
     let r2 = r * r;
     let n = grid.recs.len();
-    let owner: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(UNKNOWN)).collect();
-    let takes: Vec<AtomicBool> = (0..n).map(|_| AtomicBool::new(false)).collect();
+    let owner: Vec<AtomicU32> = (0..n)
+        .into_par_iter()
+        .with_min_len(65_536)
+        .map(|_| AtomicU32::new(UNKNOWN))
+        .collect();
+    let takes: Vec<AtomicBool> = (0..n)
+        .into_par_iter()
+        .with_min_len(65_536)
+        .map(|_| AtomicBool::new(false))
+        .collect();
     let shared = Shared {
         owner: &owner,
         takes: &takes,
