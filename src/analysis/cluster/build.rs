@@ -49,7 +49,21 @@ impl ClusterIndex {
     }
 
     /// [`ClusterIndex::build`] with a chosen [`Strategy`] (for measurements and tests).
+    ///
+    /// The build runs on a thread of rayon's pool (the caller waits): its hundreds of parallel
+    /// steps are then forks inside the pool. Called from outside it (the CLI's main thread, the
+    /// window's cluster job), each step was sent into the pool and the caller put to sleep until
+    /// it finished, a round trip between threads for every step.
     pub fn build_with(
+        points: &[[f64; 2]],
+        options: &ClusterOptions,
+        cancel: &AtomicBool,
+        strategy: Strategy,
+    ) -> Option<ClusterIndex> {
+        rayon::scope(|_| Self::build_in_pool(points, options, cancel, strategy))
+    }
+
+    fn build_in_pool(
         points: &[[f64; 2]],
         options: &ClusterOptions,
         cancel: &AtomicBool,
