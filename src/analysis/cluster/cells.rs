@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::concat::par_concat;
+use super::concat::{par_concat, par_filled};
 use super::radix;
 
 /// The square cells: column `cx = floor((x - x0) / side)`, row likewise, both clamped.
@@ -188,7 +188,7 @@ pub(super) fn neighbour_ranges(first: &[u32], cx: &[u32], cy: &[u32]) -> Vec<[u3
         .collect();
     bounds.push(cells);
     bounds.dedup();
-    let mut out = vec![[0u32; 6]; cells];
+    let mut out = par_filled([0u32; 6], cells);
     let mut slices = Vec::with_capacity(bounds.len());
     let mut rest = out.as_mut_slice();
     for w in bounds.windows(2) {

@@ -51,8 +51,9 @@ pub(super) fn par_concat<T: Copy + Send + Sync>(parts: &[&[T]]) -> Vec<T> {
     par_concat_map(parts, |_, &x| x)
 }
 
-/// `n` copies of `value`, written by all threads (for a buffer every element of which is
-/// overwritten later: the pages are touched here on both cores instead of one).
+/// `n` copies of `value`, written by all threads. Also for zeros: with the allocator policy of
+/// `src/allocator.rs` (large blocks come from the heap, not fresh mappings) `vec![0; n]` is a
+/// `memset` on one core, not pages the kernel hands out zeroed.
 pub(super) fn par_filled<T: Copy + Send + Sync>(value: T, n: usize) -> Vec<T> {
     let mut out = Vec::new();
     out.par_extend(rayon::iter::repeat_n(value, n));

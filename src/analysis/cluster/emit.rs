@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
-use super::concat::{par_concat, par_concat_map};
+use super::concat::{par_concat, par_concat_map, par_filled};
 use super::grid::Grid;
 use super::layer::{Item, Layer, Source};
 use super::sweep::Settled;
@@ -87,7 +87,7 @@ fn exclusive_prefix_sum(counts: &[AtomicU32]) -> Vec<u32> {
         bases.push(base);
         base += s;
     }
-    let mut start = vec![0u32; counts.len()];
+    let mut start = par_filled(0u32, counts.len());
     start
         .par_chunks_mut(PREFIX_CHUNK)
         .zip(counts.par_chunks(PREFIX_CHUNK))

@@ -14,6 +14,7 @@
 use rayon::prelude::*;
 
 use super::cells::{CellSort, Geometry, cell_sort, neighbour_ranges};
+use super::concat::par_filled;
 use super::layer::Layer;
 
 /// One item in cell order (32 bytes).
@@ -187,12 +188,11 @@ impl Block {
 }
 
 /// The cell of every position, from the cells' first positions.
-/// Chunks of cells are written on all threads (into zeroed memory, whose pages the writes
-/// fault in on both cores).
+/// Chunks of cells are written on all threads.
 pub(super) fn cell_index(first: &[u32]) -> Vec<u32> {
     const CELLS: usize = if cfg!(test) { 3 } else { 16_384 };
     let n = *first.last().unwrap_or(&0) as usize;
-    let mut out = vec![0u32; n];
+    let mut out = par_filled(0u32, n);
     let mut rest = out.as_mut_slice();
     let mut chunks = Vec::new();
     for a in (0..first.len().saturating_sub(1)).step_by(CELLS) {
