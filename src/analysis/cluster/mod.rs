@@ -28,6 +28,10 @@
 //!   [`Cluster::order`].
 //! * `view.rs`: the cell order of each level is kept as its "what is in view" index;
 //!   `rtree_greedy.rs` and [`Strategy`] keep the `rstar` alternatives to measure against.
+//! * Both cores all the time: the build runs inside rayon's pool (`build.rs`), joins and fills
+//!   of large arrays are written on every thread (`concat.rs`), and the settle's pieces and the
+//!   radix sort's buckets are ordered so that no long piece of work is left for one thread at
+//!   the end of a step.
 //!
 //! # Differences from supercluster
 //! None changes which points are clustered together at the default `min_points = 2`, except
