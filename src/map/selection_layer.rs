@@ -115,8 +115,17 @@ impl Plugin for SelectionLayer<'_> {
     }
 }
 
-/// A small boxed note next to the pointer.
+/// A small boxed note next to the pointer, kept inside `painter`'s clip rectangle and drawn on
+/// egui's tooltip layer: above the on-map legends, which are placed after the layers have drawn
+/// (a region's name used to disappear under a legend when the pointer was near one).
 pub fn tooltip(painter: &egui::Painter, at: egui::Pos2, text: &str) {
+    let painter = &painter
+        .ctx()
+        .layer_painter(egui::LayerId::new(
+            egui::Order::Tooltip,
+            egui::Id::unique("map-tooltip"),
+        ))
+        .with_clip_rect(painter.clip_rect());
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(12.5), style::LABEL);
     let mut rect = Align2::LEFT_TOP.anchor_size(at, galley.size()).expand(5.0);
     let clip = painter.clip_rect();
