@@ -178,37 +178,3 @@ fn the_legend_keeps_clear_of_the_buttons_the_furniture_and_the_clusters() {
     }
     assert_eq!(o.weight_under(*legend), 0.0, "{placed:?}");
 }
-
-#[test]
-fn the_legend_takes_the_pointer_from_the_map_under_it() {
-    let mut h = harness();
-    let o = sahel_risk::map::occupancy::Occupancy::last(&h.ctx).expect("a frame was recorded");
-    let (_, legend) = *o
-        .furniture()
-        .iter()
-        .find(|(n, _)| *n == "legend-incidents")
-        .unwrap();
-    // Beside the legend (on the map's side of it) the map names the region under the pointer...
-    let map = h.state().map_rect.unwrap();
-    let x = if legend.center().x > map.center().x {
-        legend.min.x - 30.0
-    } else {
-        legend.max.x + 30.0
-    };
-    let beside = Pos2::new(x, legend.center().y);
-    h.hover_at(beside);
-    h.run_steps(2);
-    let named = h.state().selection.hovered;
-    assert!(named.is_some(), "a region beside the legend at {beside:?}");
-    // ...on the legend it names, outlines and picks nothing, and a click there selects nothing.
-    h.hover_at(legend.center());
-    h.run_steps(2);
-    assert_eq!(h.state().selection.hovered, None);
-    assert!(h.state().cluster_ui.hovered.is_none());
-    click(&mut h, legend.center());
-    assert_eq!(h.state().selection.selected, None);
-    // Back on the map, the same point beside it is named again.
-    h.hover_at(beside);
-    h.run_steps(2);
-    assert_eq!(h.state().selection.hovered, named);
-}

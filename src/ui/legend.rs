@@ -6,7 +6,7 @@
 //! map as they can; each swatch still carries its class's full name for screen readers and
 //! tests.
 
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use crate::analysis::coast::BandRow;
 use crate::map::border_bands_layer::{BORDER_COLOUR, border_band_colour};
@@ -304,10 +304,6 @@ fn legend_box(ui: &mut Ui, name: &'static str, width: f32, contents: impl Fn(&mu
     let previous = ui.ctx().data(|d| d.get_temp::<Pos2>(id));
     let at = Occupancy::update(ui.ctx(), area, |o| o.place(name, size, 10.0, previous));
     ui.ctx().data_mut(|d| d.insert_temp(id, at.min));
-    // The box takes the pointer: what lies under it is hidden, so it is neither named, outlined
-    // nor picked, and a drag does not start on it. (Registered before the contents, which stay
-    // above it.)
-    ui.interact(at, id.with("pointer"), Sense::click_and_drag());
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(column(at.min)));
     frame(&mut child);
 }
