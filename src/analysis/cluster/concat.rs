@@ -46,6 +46,20 @@ where
     out
 }
 
+/// Where each part starts when parts of lengths `lens` are laid one after another, and the total.
+pub(super) fn part_offsets(lens: impl IntoIterator<Item = usize>) -> (Vec<u32>, u32) {
+    let mut total = 0u32;
+    let offsets = lens
+        .into_iter()
+        .map(|len| {
+            let at = total;
+            total += len as u32;
+            at
+        })
+        .collect();
+    (offsets, total)
+}
+
 /// The parts one after another (see [`par_concat_map`]).
 pub(super) fn par_concat<T: Copy + Send + Sync>(parts: &[&[T]]) -> Vec<T> {
     par_concat_map(parts, |_, &x| x)
@@ -81,5 +95,7 @@ mod tests {
         let refs: Vec<&[u64]> = many.iter().map(Vec::as_slice).collect();
         assert_eq!(par_concat(&refs), many.concat());
         assert_eq!(par_filled(5u8, 100_003), vec![5u8; 100_003]);
+        assert_eq!(part_offsets([3, 0, 2]), (vec![0, 3, 3], 5));
+        assert_eq!(part_offsets([]), (vec![], 0));
     }
 }

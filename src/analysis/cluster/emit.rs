@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
-use super::concat::{par_concat, par_concat_map, par_filled};
+use super::concat::{par_concat, par_concat_map, par_filled, part_offsets};
 use super::grid::Grid;
 use super::layer::{Item, Layer, Source};
 use super::sweep::Settled;
@@ -48,15 +48,7 @@ pub(super) fn emit(
         }
     });
     let start = exclusive_prefix_sum(&counts);
-    let mut offset = 0u32;
-    let offsets: Vec<u32> = parts
-        .iter()
-        .map(|p| {
-            let o = offset;
-            offset += p.len() as u32;
-            o
-        })
-        .collect();
+    let (offsets, _) = part_offsets(parts.iter().map(Layer::len));
     parts
         .par_iter_mut()
         .zip(offsets)
@@ -81,12 +73,7 @@ fn exclusive_prefix_sum(counts: &[AtomicU32]) -> Vec<u32> {
         .par_chunks(PREFIX_CHUNK)
         .map(|c| c.iter().map(|a| a.load(Ordering::Relaxed)).sum())
         .collect();
-    let mut bases = Vec::with_capacity(sums.len());
-    let mut base = 0u32;
-    for s in sums {
-        bases.push(base);
-        base += s;
-    }
+    let (bases, _) = part_offsets(sums.iter().map(|&s| s as usize));
     let mut start = par_filled(0u32, counts.len());
     start
         .par_chunks_mut(PREFIX_CHUNK)
@@ -109,12 +96,8 @@ fn join(parts: &[Layer]) -> Layer {
     let zero = [0u32];
     let mut starts: Vec<&[u32]> = vec![&zero];
     starts.extend(parts.iter().map(|p| &p.child_start[1..]));
-    let mut bases = vec![0u32];
-    let mut base = 0u32;
-    for p in parts {
-        bases.push(base);
-        base += p.children.len() as u32;
-    }
+    let (children_before, _) = part_offsets(parts.iter().map(|p| p.children.len()));
+    let bases: Vec<u32> = std::iter::once(0).chain(children_before).collect();
     Layer {
         items: par_concat(&items),
         child_start: par_concat_map(&starts, |k, &s| s + bases[k]),

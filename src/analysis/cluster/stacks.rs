@@ -16,7 +16,7 @@
 use rayon::prelude::*;
 
 use super::cells::{CellSort, cell_sort_records};
-use super::concat::{par_concat, par_concat_map};
+use super::concat::{par_concat, par_concat_map, part_offsets};
 use super::grid::{Grid, Members, Rec, cell_index};
 use super::project::{lat_to_y, lon_to_x};
 
@@ -59,14 +59,8 @@ pub(super) fn grid_for_points(points: &[[f64; 2]], r: f64, premerge: bool) -> Gr
     // Joined on all threads. A part's positions count from the part's start, so each is
     // renumbered by what the parts before it hold; `first` and `start` end with one entry more,
     // the totals (a last one-entry part, base 0).
-    let (mut rec_base, mut list_base) = (Vec::new(), Vec::new());
-    let (mut recs_before, mut list_before) = (0u32, 0u32);
-    for p in &parts {
-        rec_base.push(recs_before);
-        list_base.push(list_before);
-        recs_before += p.recs.len() as u32;
-        list_before += p.list.len() as u32;
-    }
+    let (mut rec_base, recs_before) = part_offsets(parts.iter().map(|p| p.recs.len()));
+    let (mut list_base, list_before) = part_offsets(parts.iter().map(|p| p.list.len()));
     rec_base.push(0);
     list_base.push(0);
     let (recs_end, list_end) = ([recs_before], [list_before]);
