@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sahel_risk::analysis::jihadist::is_jihadist_incident;
+use sahel_risk::analysis::armed_groups::is_jihadist_incident;
 use sahel_risk::geodata::GeoData;
 use sahel_risk::model::Incident;
 use sahel_risk::ui::{Incidents, RightTab, SahelApp};

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::analysis::jihadist::is_jihadist_actor;
+use crate::analysis::armed_groups::is_jihadist_actor;
 use crate::model::{ActorKind, GeoPrecision, IStr, Incident, Scenario};
 
 /// `flags[id] |= value`, growing `flags` as needed.

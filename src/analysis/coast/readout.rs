@@ -9,8 +9,8 @@ use super::{
     BorderIndex, CoastIndex, FrontierCell, FrontierPoint, QuarterStats, band_counts, frontier,
     quarter_index, quarter_stats,
 };
+use crate::analysis::armed_groups::is_jihadist_actor;
 use crate::analysis::columns::{IncidentColumns, date_from_day};
-use crate::analysis::jihadist::is_jihadist_actor;
 
 /// The sea index and the coastal states' border index for the bundled (or overridden) geodata.
 pub fn indexes_for(geo: &crate::geodata::GeoData) -> (CoastIndex, BorderIndex) {
