@@ -52,13 +52,16 @@ enum Command {
     /// Distance to the sea and signed distance to the coastal states' northern borders, per
     /// incident, with the border bands and the southward frontier. Without FILE: the sample.
     Coast {
-        file: Option<PathBuf>,
+        /// Incident files, merged (without any: the sample).
+        files: Vec<PathBuf>,
         /// One point instead of a file: LAT,LON.
-        #[arg(long, value_name = "LAT,LON", conflicts_with = "file")]
+        #[arg(long, value_name = "LAT,LON", conflicts_with = "files")]
         point: Option<String>,
         /// Benchmark: a CSV of lon,lat points; prints the count and time only.
-        #[arg(long, value_name = "CSV", conflicts_with_all = ["file", "point"])]
+        #[arg(long, value_name = "CSV", conflicts_with_all = ["files", "point"])]
         points: Option<PathBuf>,
+        #[command(flatten)]
+        events: cli::input::EventArgs,
         /// Compact JSON (one line).
         #[arg(long)]
         json: bool,
@@ -69,7 +72,11 @@ enum Command {
     /// Cluster the incidents at every zoom 0..=MAX_ZOOM and print the clusters per zoom (single
     /// events count as clusters of one) and the build time. Without FILE: the sample.
     Clusters {
-        file: Option<PathBuf>,
+        /// Incident files, merged (without any: the sample).
+        files: Vec<PathBuf>,
+        /// Which dataset to cluster, acled or ucdp (default: the one with the most events).
+        #[arg(long, value_name = "acled|ucdp", value_parser = sahel_risk::analysis::event_set::parse_dataset)]
+        dataset: Option<sahel_risk::model::Dataset>,
         /// Cluster radius in screen pixels.
         #[arg(long, default_value_t = 60.0, value_name = "PX")]
         radius: f64,
@@ -80,7 +87,7 @@ enum Command {
         #[arg(long, default_value_t = 512.0, value_name = "PX")]
         extent: f64,
         /// Benchmark: a CSV of lon,lat points instead of an incident file.
-        #[arg(long, value_name = "CSV", conflicts_with = "file")]
+        #[arg(long, value_name = "CSV", conflicts_with = "files")]
         points: Option<PathBuf>,
         /// One JSON object: {"events", "build_ms", "zooms": [{"zoom", "clusters"}...]}.
         #[arg(long)]
@@ -104,6 +111,10 @@ enum Command {
     /// (intensity, deadliness, civilians, diffusion, fragmentation), score 0-100, class 1-5.
     /// Units with no events are listed too. Without FILE: the sample. Method: docs/risk.md.
     Risk(cli::risk::Args),
+    /// Measure the risk score's forecast skill at past origins against naive forecasts (the
+    /// events of the last 90 and 365 days): AUC and the share of the next events caught by the
+    /// top 10 and top 50 units.
+    Backtest(cli::backtest::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -169,19 +180,22 @@ fn run() -> anyhow::Result<()> {
         let code = match command {
             Command::Inspect { files, json } => cli::inspect::run(&files, json)?,
             Command::Coast {
-                file,
+                files,
                 point,
                 points,
+                events,
                 json,
                 json_summary: _,
             } => cli::coast::run(cli::coast::Args {
-                file,
+                files,
                 point,
                 points,
+                events,
                 json,
             })?,
             Command::Clusters {
-                file,
+                files,
+                dataset,
                 radius,
                 max_zoom,
                 extent,
@@ -191,7 +205,8 @@ fn run() -> anyhow::Result<()> {
                 write_synthetic,
                 write_points,
             } => cli::clusters::run(cli::clusters::Args {
-                file,
+                files,
+                dataset,
                 points,
                 radius,
                 max_zoom,
@@ -226,6 +241,7 @@ fn run() -> anyhow::Result<()> {
                 })?
             }
             Command::Risk(args) => cli::risk::run(args)?,
+            Command::Backtest(args) => cli::backtest::run(args)?,
         };
         std::process::exit(code);
     }

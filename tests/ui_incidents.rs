@@ -37,18 +37,37 @@ fn imported_files_are_counted_per_dataset_and_listed() {
     let inc = &h.state().incidents;
     assert_eq!(inc.store.len(), 12);
     assert_eq!(inc.reports.len(), 2);
-    // ACLED and UCDP fatalities are shown separately, never added.
+    // ACLED and UCDP are never added: one dataset at a time, the larger first.
+    let acled = inc.columns.dataset_counts[sahel_risk::model::Dataset::Acled as usize];
+    let ucdp = inc.columns.dataset_counts[sahel_risk::model::Dataset::Ucdp as usize];
+    assert_eq!(acled + ucdp, 12);
+    assert!(acled >= ucdp, "{acled} {ucdp}");
+    assert_eq!(inc.result.indices.len() as u64, acled);
     assert!(
         h.query_all_by_label_contains("47 fatalities (ACLED, best)")
             .count()
             >= 1
     );
+    assert_eq!(
+        h.query_all_by_label_contains("fatalities (UCDP GED, best)")
+            .count(),
+        0
+    );
+    h.get_by_label("Molodo");
+    // The dataset picker switches to UCDP: its own figure, alone.
+    h.get_by_label(&format!("UCDP GED ({ucdp})")).click();
+    h.run_steps(2);
+    assert_eq!(h.state().incidents.result.indices.len() as u64, ucdp);
     assert!(
         h.query_all_by_label_contains("14 fatalities (UCDP GED, best)")
             .count()
             >= 1
     );
-    h.get_by_label("Molodo");
+    assert_eq!(
+        h.query_all_by_label_contains("fatalities (ACLED, best)")
+            .count(),
+        0
+    );
     h.run_steps(1);
 }
 
@@ -107,11 +126,13 @@ fn filters_update_counts_and_the_table() {
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Battles")
         .click();
     h.run_steps(2);
+    let shown = h.state().incidents.columns.dataset_counts
+        [sahel_risk::model::Dataset::Acled as usize] as usize;
     let n = h.state().incidents.result.indices.len();
-    assert!(n < 12, "battles hidden: {n}");
+    assert!(n < shown, "battles hidden: {n}");
     h.get_by_label("Reset filters").click();
     h.run_steps(2);
-    assert_eq!(h.state().incidents.result.indices.len(), 12);
+    assert_eq!(h.state().incidents.result.indices.len(), shown);
     h.get_by_label("high").click();
     h.run_steps(2);
     assert_eq!(

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::analysis::armed_groups::is_jihadist_actor;
+use crate::analysis::armed_groups::{group_key, is_jihadist_actor};
 use crate::model::{ActorKind, GeoPrecision, IStr, Incident, Scenario};
 
 /// `flags[id] |= value`, growing `flags` as needed.
@@ -73,8 +73,18 @@ pub struct IncidentColumns {
     /// By actor id: a non-state armed group (ACLED inter code 2, 3 or 4 on some row: rebel
     /// group, political or identity militia; or a jihadist group's name).
     pub actor_non_state: Vec<bool>,
+    /// Named organised non-state groups, by canonical name ([`crate::analysis::armed_groups`]:
+    /// sub-units under their parent; unidentified and "and/or" labels are no group).
+    pub groups: Dictionary,
+    /// Group ids of each incident (distinct, from its non-state actors and associates), CSR.
+    pub group_offsets: Vec<u32>,
+    pub group_ids: Vec<u32>,
+    /// One `true` per group (the risk score's "non-state" flags for group ids).
+    pub group_flags: Vec<bool>,
     pub date_min: Option<NaiveDate>,
     pub date_max: Option<NaiveDate>,
+    /// Events per dataset (indexed by `Dataset as usize`).
+    pub dataset_counts: [u64; 4],
 }
 
 /// Located only to a district, a region or wider: ACLED precision 3, UCDP where_prec 3 and up.
@@ -143,6 +153,7 @@ impl IncidentColumns {
                 c.fatalities[scenario_index(s)].push(i.fatalities(s).unwrap_or(NONE_U32));
             }
             c.dataset.push(i.dataset as u8);
+            c.dataset_counts[i.dataset as usize] += 1;
             let country = i.country.as_ref().unwrap_or(&empty);
             c.country.push(c.countries.id(country));
             let admin = IStr::new(&format!(
@@ -181,7 +192,39 @@ impl IncidentColumns {
         for (flag, name) in c.actor_non_state.iter_mut().zip(&c.actors.values) {
             *flag |= is_jihadist_actor(name);
         }
+        c.fill_groups();
         c
+    }
+
+    /// The group CSR from the actor CSR: per distinct actor one name lookup.
+    fn fill_groups(&mut self) {
+        let group_of: Vec<Option<u32>> = (0..self.actors.values.len())
+            .map(|a| {
+                let name = self.actors.values[a].clone();
+                if !self.actor_non_state[a] {
+                    return None;
+                }
+                group_key(&name).map(|g| self.groups.id(&IStr::new(&g)))
+            })
+            .collect();
+        self.group_offsets = Vec::with_capacity(self.len() + 1);
+        self.group_offsets.push(0);
+        for i in 0..self.len() {
+            let start = self.group_ids.len();
+            let (a, b) = (
+                self.actor_offsets[i] as usize,
+                self.actor_offsets[i + 1] as usize,
+            );
+            for k in a..b {
+                if let Some(g) = group_of[self.actor_ids[k] as usize]
+                    && !self.group_ids[start..].contains(&g)
+                {
+                    self.group_ids.push(g);
+                }
+            }
+            self.group_offsets.push(self.group_ids.len() as u32);
+        }
+        self.group_flags = vec![true; self.groups.values.len()];
     }
 
     pub fn len(&self) -> usize {

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::columns::{IncidentColumns, NONE_U8, NONE_U32, day_number, scenario_index};
-use crate::model::{EventType, Scenario, SubEventType};
+use super::event_set::main_dataset;
+use crate::model::{Dataset, EventType, Scenario, SubEventType};
 
 /// A filter over incidents. Empty lists and full masks mean "no restriction".
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,9 @@ pub struct Filter {
     /// Under `scenario`; events with no figure count as 0.
     pub min_fatalities: u32,
     pub scenario: Scenario,
+    /// The one dataset shown and counted (ACLED and UCDP are never added); `None`: the loaded
+    /// dataset with the most events ([`crate::analysis::event_set::main_dataset`]).
+    pub dataset: Option<Dataset>,
 }
 
 pub const ALL_EVENT_TYPES: u8 = (1 << EventType::ALL.len()) - 1;
@@ -43,6 +47,7 @@ impl Default for Filter {
             civilian_only: false,
             min_fatalities: 0,
             scenario: Scenario::Best,
+            dataset: None,
         }
     }
 }
@@ -54,6 +59,8 @@ pub struct FilterResult {
     /// Fatalities under the filter's scenario, indexed by `Dataset as usize`.
     pub fatalities_by_dataset: [u64; 4],
     pub events_by_dataset: [u64; 4],
+    /// The dataset the result holds (`None` when nothing is loaded).
+    pub dataset: Option<Dataset>,
 }
 
 fn ids(values: &[String], lookup: impl Fn(&str) -> Option<u32>) -> Option<Vec<u32>> {
@@ -84,7 +91,12 @@ impl Filter {
         let all_types = self.event_types == ALL_EVENT_TYPES;
         let all_subtypes = self.sub_event_types == ALL_SUB_EVENT_TYPES;
         let fat = &c.fatalities[scenario_index(self.scenario)];
+        let dataset = self.dataset.or_else(|| main_dataset(c.dataset_counts));
+        let dataset_code = dataset.map_or(u8::MAX, |d| d as u8);
         let keep = |i: usize| -> bool {
+            if c.dataset[i] != dataset_code {
+                return false;
+            }
             if c.day_end[i] < from || c.day_start[i] > to {
                 return false;
             }
@@ -148,6 +160,7 @@ impl Filter {
             .collect();
         let mut out = FilterResult {
             indices: Vec::with_capacity(parts.iter().map(|p| p.indices.len()).sum()),
+            dataset,
             ..Default::default()
         };
         for p in parts {

@@ -5,6 +5,7 @@ pub mod cluster;
 pub mod coast;
 pub mod coast_exposure;
 pub mod columns;
+pub mod event_set;
 pub mod filter;
 pub mod incident_clusters;
 pub mod risk;

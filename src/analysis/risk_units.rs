@@ -143,9 +143,9 @@ pub fn risk_events<'a>(
         fatalities: &columns.fatalities[scenario.min(2)],
         civilian: &columns.civilian,
         coarse: &columns.coarse,
-        actor_offsets: &columns.actor_offsets,
-        actor_ids: &columns.actor_ids,
-        non_state: &columns.actor_non_state,
+        actor_offsets: &columns.group_offsets,
+        actor_ids: &columns.group_ids,
+        non_state: &columns.group_flags,
         selected,
     }
 }
@@ -161,18 +161,24 @@ fn ranked<'a>(units: &'a UnitSet, table: &'a RiskTable) -> Vec<(&'a Unit, &'a Ri
     rows
 }
 
+/// Keys after `rank`, added by the forecast method (issue 15).
+const EXTRA_KEYS: [&str; 4] = ["expected_events", "expected_low", "expected_high", "trust"];
+
 fn round(v: f64, digits: i32) -> f64 {
     let f = 10f64.powi(digits);
     (v * f).round() / f
 }
 
 /// The risk table as CSV with a header: `unit_id, name, country, events, fatalities`, the five
-/// components (values as scored, after smoothing), `score`, `class`, `rank`; highest first.
+/// components (events' worth over the horizon), `score`, `class`, `rank`, then
+/// `expected_events`, `expected_low`, `expected_high` (the 80 % range) and `trust`; highest
+/// first.
 pub fn write_csv(units: &UnitSet, table: &RiskTable, w: impl std::io::Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(w);
     let mut header = vec!["unit_id", "name", "country", "events", "fatalities"];
     header.extend(COMPONENT_NAMES);
     header.extend(["score", "class", "rank"]);
+    header.extend(EXTRA_KEYS);
     w.write_record(&header)?;
     for (u, r) in ranked(units, table) {
         let mut rec = vec![
@@ -186,6 +192,10 @@ pub fn write_csv(units: &UnitSet, table: &RiskTable, w: impl std::io::Write) -> 
         rec.push(round(r.score, 3).to_string());
         rec.push(r.class.to_string());
         rec.push(r.rank.to_string());
+        rec.push(round(r.expected_events, 3).to_string());
+        rec.push(r.expected_range.0.to_string());
+        rec.push(r.expected_range.1.to_string());
+        rec.push(round(r.trust, 4).to_string());
         w.write_record(&rec)?;
     }
     w.flush()?;
@@ -212,6 +222,10 @@ pub fn write_json_lines(
         o.insert("score".into(), json!(round(r.score, 3)));
         o.insert("class".into(), json!(r.class));
         o.insert("rank".into(), json!(r.rank));
+        o.insert("expected_events".into(), json!(round(r.expected_events, 3)));
+        o.insert("expected_low".into(), json!(r.expected_range.0));
+        o.insert("expected_high".into(), json!(r.expected_range.1));
+        o.insert("trust".into(), json!(round(r.trust, 4)));
         writeln!(w, "{}", serde_json::Value::Object(o))?;
     }
     Ok(())

@@ -9,18 +9,18 @@
 //! events' positions.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
 use sahel_risk::analysis::cluster::{
     BENCH_SEED, ClusterOptions, ClusterReport, parse_lon_lat_csv, synthetic_sahel_points,
     write_lon_lat_csv,
 };
+use sahel_risk::analysis::event_set::EventTypes;
 use sahel_risk::geodata::GeoData;
-use sahel_risk::import::import_path;
 
 pub struct Args {
-    pub file: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+    pub dataset: Option<sahel_risk::model::Dataset>,
     pub points: Option<PathBuf>,
     pub radius: f64,
     pub max_zoom: u8,
@@ -65,14 +65,15 @@ fn points(args: &Args) -> anyhow::Result<Vec<[f64; 2]>> {
             .with_context(|| format!("{}: cannot read", csv.display()))?;
         return parse_lon_lat_csv(&text).map_err(|e| anyhow::anyhow!("{}: {e}", csv.display()));
     }
-    let incidents = match &args.file {
-        Some(f) => import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents,
-        None => {
-            let geo = GeoData::load(GeoData::default_override_dir().as_deref());
-            sahel_risk::sample::sample(&sahel_risk::sample::gazetteer_towns(&geo))
-        }
-    };
-    Ok(incidents.iter().map(|i| [i.lon, i.lat]).collect())
+    let geo = GeoData::load(GeoData::default_override_dir().as_deref());
+    let incidents = super::input::load(&args.files, &geo)?;
+    let columns = sahel_risk::analysis::IncidentColumns::new(&incidents);
+    let chosen = super::input::choose("clusters", &columns, args.dataset, EventTypes::All);
+    Ok(chosen
+        .indices
+        .iter()
+        .map(|&i| [columns.lon[i as usize], columns.lat[i as usize]])
+        .collect())
 }
 
 /// Writes `pts` to `out` as `lon,lat` CSV and says so on stderr (`what` they are).

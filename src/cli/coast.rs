@@ -7,7 +7,6 @@
 //! count jihadist-attributed incidents only; the 12-month windows end at the newest event.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
@@ -16,12 +15,11 @@ use sahel_risk::analysis::coast::{
     CoastDistances, CoastReadout, DEFAULT_BANDS_KM, indexes_for, quarter_label,
 };
 use sahel_risk::geodata::GeoData;
-use sahel_risk::import::import_path;
-use sahel_risk::model::Incident;
 use serde_json::json;
 
 pub struct Args {
-    pub file: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+    pub events: super::input::EventArgs,
     pub point: Option<String>,
     pub points: Option<PathBuf>,
     pub json: bool,
@@ -54,15 +52,6 @@ fn parse_point(s: &str) -> anyhow::Result<(f64, f64)> {
     Ok((lon, lat))
 }
 
-fn incidents(file: Option<&PathBuf>, geo: &GeoData) -> anyhow::Result<Vec<Incident>> {
-    match file {
-        Some(f) => Ok(import_path(f, &|_, _| {}, &AtomicBool::new(false))?.incidents),
-        None => Ok(sahel_risk::sample::sample(
-            &sahel_risk::sample::gazetteer_towns(geo),
-        )),
-    }
-}
-
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let geo = GeoData::load(GeoData::default_override_dir().as_deref());
     let (sea, border) = indexes_for(&geo);
@@ -93,11 +82,18 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         println!("{out}");
         return Ok(0);
     }
-    let incidents = incidents(args.file.as_ref(), &geo)?;
+    let incidents = super::input::load(&args.files, &geo)?;
     let columns = IncidentColumns::new(&incidents);
+    let chosen = super::input::choose("coast", &columns, args.events.dataset, args.events.types());
     let distances = CoastDistances::compute(&columns, &sea, &border);
-    let all: Vec<u32> = (0..incidents.len() as u32).collect();
-    let readout = CoastReadout::compute(&columns, &distances, &all, &DEFAULT_BANDS_KM, 0.5);
+    let readout = CoastReadout::compute(
+        &columns,
+        &distances,
+        &chosen.indices,
+        &DEFAULT_BANDS_KM,
+        0.5,
+    );
+    // Distances of every incident (geometry, not a count: no dataset rule applies).
     let events: Vec<_> = incidents
         .iter()
         .zip(distances.coast_km.iter().zip(&distances.border_km))

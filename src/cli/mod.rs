@@ -1,8 +1,10 @@
 //! Headless subcommands: they use the core directly and print to stdout.
 
+pub mod backtest;
 pub mod clusters;
 pub mod coast;
 pub mod export;
+pub mod input;
 pub mod inspect;
 pub mod risk;
 

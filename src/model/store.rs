@@ -124,6 +124,11 @@ impl IncidentStore {
         &self.incidents
     }
 
+    /// The incidents, in store order, without copying them.
+    pub fn into_incidents(self) -> Vec<Incident> {
+        self.incidents
+    }
+
     pub fn get(&self, id: &str) -> Option<&Incident> {
         self.index.get(id).map(|&i| &self.incidents[i])
     }

@@ -27,10 +27,19 @@ pub(super) fn from_jiff(d: jiff::civil::Date) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Totals line: events and fatalities per dataset (ACLED and UCDP never added together).
+/// Totals line: events and fatalities of the dataset shown (ACLED and UCDP never added
+/// together: the filter holds one dataset at a time).
 pub fn totals_text(inc: &Incidents) -> String {
     let r = &inc.result;
-    let mut parts = vec![format!("{} of {} events", r.indices.len(), inc.store.len())];
+    let loaded = r.dataset.map_or(inc.store.len() as u64, |d| {
+        inc.columns.dataset_counts[d as usize]
+    });
+    let mut parts = vec![format!(
+        "{} of {} {} events",
+        r.indices.len(),
+        loaded,
+        r.dataset.map_or("", |d| d.name())
+    )];
     for d in [Dataset::Acled, Dataset::Ucdp, Dataset::User, Dataset::Other] {
         let i = d as usize;
         if r.events_by_dataset[i] > 0 {
@@ -50,6 +59,7 @@ pub fn show(ui: &mut Ui, inc: &mut Incidents, st: &mut FilterUiState) {
     let cols = inc.columns.clone();
     ui.label(egui::RichText::new(totals_text(inc)).strong());
     let f = &mut inc.filter;
+    dataset_picker(ui, f, &cols.dataset_counts, inc.result.dataset);
 
     ui.horizontal(|ui| {
         ui.label("Claims:").on_hover_text("Which figure every total uses: the lowest claim, the dataset's own (best), or the highest claim");
@@ -168,12 +178,41 @@ pub fn show(ui: &mut Ui, inc: &mut Incidents, st: &mut FilterUiState) {
     if ui.button("Reset filters").clicked() {
         *f = crate::analysis::Filter {
             scenario: f.scenario,
+            dataset: f.dataset,
             ..Default::default()
         };
     }
     if inc.filter != before {
         inc.refilter();
     }
+}
+
+/// With more than one dataset loaded: which one the map, the totals and every analysis use.
+fn dataset_picker(
+    ui: &mut Ui,
+    f: &mut crate::analysis::Filter,
+    counts: &[u64; 4],
+    shown: Option<Dataset>,
+) {
+    let present: Vec<Dataset> = crate::analysis::event_set::DATASETS
+        .into_iter()
+        .filter(|&d| counts[d as usize] > 0)
+        .collect();
+    if present.len() < 2 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Dataset:").on_hover_text(
+            "ACLED and UCDP code the same fights differently and are never added: the map, \
+             the totals, risk, coast and clusters use one dataset at a time",
+        );
+        for d in present {
+            let label = format!("{} ({})", d.name(), counts[d as usize]);
+            if ui.selectable_label(shown == Some(d), label).clicked() {
+                f.dataset = Some(d);
+            }
+        }
+    });
 }
 
 /// Chips for the chosen values, and a search field listing matches to add.

@@ -21,6 +21,7 @@ mod legend;
 mod map_controls;
 mod risk_job;
 mod risk_panel;
+mod risk_skill;
 mod search;
 mod status_bar;
 

@@ -13,8 +13,11 @@ use chrono::NaiveDate;
 use super::incidents::Incidents;
 use crate::analysis::IncidentColumns;
 use crate::analysis::columns::{day_number, scenario_index};
+use crate::analysis::event_set::{EventTypes, Selection, select};
 use crate::analysis::risk::{
-    Assignment, ClassMethod, RiskError, RiskParams, RiskTable, UnitSet, assign, score,
+    Assignment, ClassMethod, DEFAULT_BREAKS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_HORIZON_DAYS,
+    DEFAULT_WINDOW_DAYS, OriginSkill, RiskError, RiskParams, RiskTable, UnitSet, assign, backtest,
+    score,
 };
 use crate::analysis::risk_units::{UnitLevel, risk_events, unit_set};
 use crate::geodata::GeoData;
@@ -34,20 +37,26 @@ pub struct RiskSettings {
     pub eb: bool,
     /// `None`: the newest event.
     pub as_of: Option<NaiveDate>,
+    /// Days ahead the score forecasts.
+    pub horizon_days: i32,
+    /// Count protests and riots as well as political violence.
+    pub include_demonstrations: bool,
 }
 
 impl Default for RiskSettings {
     fn default() -> Self {
         RiskSettings {
             level: UnitLevel::Admin1,
-            half_life_days: 90.0,
-            window_days: 365,
+            half_life_days: DEFAULT_HALF_LIFE_DAYS,
+            window_days: DEFAULT_WINDOW_DAYS,
             weights: [1.0; 5],
             coarse_weight: 0.5,
-            quantile: true,
-            fixed_breaks: [20.0, 40.0, 60.0, 80.0],
+            quantile: false,
+            fixed_breaks: DEFAULT_BREAKS,
             eb: true,
             as_of: None,
+            horizon_days: DEFAULT_HORIZON_DAYS,
+            include_demonstrations: false,
         }
     }
 }
@@ -68,9 +77,36 @@ impl RiskSettings {
                 ClassMethod::Fixed(self.fixed_breaks)
             },
             eb: self.eb,
+            horizon_days: self.horizon_days,
             ..RiskParams::for_units(units, as_of)
         }
     }
+
+    /// The event types the score counts.
+    pub fn event_types(&self) -> EventTypes {
+        if self.include_demonstrations {
+            EventTypes::WithDemonstrations
+        } else {
+            EventTypes::PoliticalViolence
+        }
+    }
+}
+
+/// Past origins the Risk tab measures the score's skill at: one per horizon, the last
+/// `horizon` days before "data as of" being the last outcome window.
+pub const SKILL_ORIGINS: i32 = 8;
+
+/// The [`SKILL_ORIGINS`] origins ending one horizon before `params.as_of_day`, none before the
+/// first year of data (the score needs a year of history).
+fn skill_origins(params: &RiskParams, columns: &IncidentColumns) -> Vec<i32> {
+    let h = params.horizon_days;
+    let last = params.as_of_day - h;
+    let first_data = columns.date_min.map_or(last, day_number) + 365;
+    (0..SKILL_ORIGINS)
+        .rev()
+        .map(|k| last - k * h)
+        .filter(|&t| t >= first_data)
+        .collect()
 }
 
 /// A unit set with its polygons ready to draw.
@@ -84,6 +120,8 @@ struct Outcome {
     units: Arc<PreparedUnits>,
     assignment: Arc<Assignment>,
     table: RiskTable,
+    skill: Vec<OriginSkill>,
+    selection: Selection,
     ms: f64,
 }
 
@@ -102,6 +140,10 @@ pub struct RiskJob {
     pub table: Option<Arc<RiskTable>>,
     /// Class of every unit of `table` (by unit index), for the map.
     pub classes: Arc<Vec<u8>>,
+    /// The score's skill at past origins on the loaded data ([`SKILL_ORIGINS`] quarters).
+    pub skill: Arc<Vec<OriginSkill>>,
+    /// The events the score counted (dataset, event types), for the legend.
+    pub selection: Arc<Selection>,
     /// The key of `table`.
     done: Option<(UnitLevel, usize, u64, RiskSettings)>,
     pending: Option<Pending>,
@@ -141,6 +183,8 @@ impl RiskJob {
                     self.done = Some(p.key.clone());
                     self.assignment = Some((p.key.1, o.assignment));
                     self.classes = Arc::new(o.table.classes());
+                    self.skill = Arc::new(o.skill);
+                    self.selection = Arc::new(o.selection);
                     self.units = Some(o.units);
                     self.table = Some(Arc::new(o.table));
                     self.last_ms = o.ms;
@@ -204,20 +248,25 @@ impl RiskJob {
                 let all = risk_events(&columns, scenario, None);
                 let assignment = match assignment {
                     Some(a) => a,
-                    None => Arc::new(
-                        assign(&units.units, &all, params.diffusion_resolution, &c2, &p2)
-                            .map_err(|e| e.to_string())?,
-                    ),
+                    None => {
+                        Arc::new(assign(&units.units, &all, &c2, &p2).map_err(|e| e.to_string())?)
+                    }
                 };
                 if c2.load(Ordering::Relaxed) {
                     return Err(RiskError::Cancelled.to_string());
                 }
-                let events = risk_events(&columns, scenario, Some(&filtered));
+                let selection = select(&columns, Some(&filtered), None, settings.event_types());
+                let events = risk_events(&columns, scenario, Some(&selection.indices));
                 let table = score(&assignment, &events, &params).map_err(|e| e.to_string())?;
+                let past = skill_origins(&params, &columns);
+                let skill =
+                    backtest(&assignment, &events, &params, &past).map_err(|e| e.to_string())?;
                 Ok(Outcome {
                     units,
                     assignment,
                     table,
+                    skill,
+                    selection,
                     ms: t.elapsed().as_secs_f64() * 1000.0,
                 })
             };
@@ -241,6 +290,8 @@ impl RiskJob {
             assignment: self.assignment.clone(),
             table: self.table.clone(),
             classes: self.classes.clone(),
+            skill: self.skill.clone(),
+            selection: self.selection.clone(),
             done: self.done.clone(),
             pending: None,
             error: self.error.clone(),

@@ -61,12 +61,15 @@ const LEVELS: [(&str, UnitLevel); 5] = [
     ("H3 hexagons ~36 km² (res 6)", UnitLevel::H3(6)),
 ];
 
-/// One line for legends: "quantile classes · window 365 d · half-life 90 d · best claims · data
-/// as of 2025-09-30".
+/// One line for legends: "ACLED political violence · next 90 d · fixed breaks · window 365 d ·
+/// half-life 90 d · best claims · data as of 2025-09-30".
 pub fn method_line(job: &RiskJob, table: &RiskTable, scenario: &str) -> String {
     let s = &job.settings;
     format!(
-        "{} · window {} d · half-life {:.0} d · {scenario} claims · data as of {}",
+        "{} {} · next {} d · {} · window {} d · half-life {:.0} d · {scenario} claims · data as of {}",
+        job.selection.dataset.map_or("no data", |d| d.name()),
+        s.event_types().label(),
+        table.params.horizon_days,
         if s.quantile {
             "quantile classes"
         } else {
@@ -157,6 +160,10 @@ impl RiskUi {
             table.outside,
             job.last_ms
         ));
+        if job.selection.mixed() || job.selection.other_types > 0 {
+            ui.weak(job.selection.describe(job.settings.event_types()));
+        }
+        super::risk_skill::show(ui, &job.skill, table.params.horizon_days);
         self.export(ui, &units.units, &table);
         ui.separator();
         let mut action = RiskAction::None;
@@ -220,6 +227,11 @@ impl RiskUi {
                 .text("half-life, days"),
         );
         ui.add(egui::Slider::new(&mut s.window_days, 30..=1825).text("window, days"));
+        ui.add(egui::Slider::new(&mut s.horizon_days, 30..=365).text("forecast horizon, days"));
+        ui.checkbox(
+            &mut s.include_demonstrations,
+            "Count protests and riots too (default: political violence only)",
+        );
         ui.horizontal(|ui| {
             ui.label("As of");
             if let Some(d) = s.as_of {
@@ -251,7 +263,10 @@ impl RiskUi {
                 egui::Slider::new(&mut s.coarse_weight, 0.0..=1.0)
                     .text("weight of district/region-located events"),
             );
-            ui.checkbox(&mut s.eb, "Empirical-Bayes smoothing (small units)");
+            ui.checkbox(
+                &mut s.eb,
+                "Smooth with the neighbourhood (empirical Bayes; off: own history only)",
+            );
             ui.horizontal(|ui| {
                 ui.radio_value(&mut s.quantile, true, "quantile classes");
                 ui.radio_value(&mut s.quantile, false, "fixed breaks");
@@ -327,32 +342,43 @@ impl RiskUi {
             "{} events, {} fatalities in the window",
             row.events, row.fatalities
         ));
+        let h = table.params.horizon_days;
+        ui.label(format!(
+            "Expected in the next {h} days: {:.1} political-violence events (about 80% of \
+             outcomes between {} and {})",
+            row.expected_events, row.expected_range.0, row.expected_range.1
+        ));
+        ui.weak(format!(
+            "Weight of its own history against its neighbourhood's: {:.0}%",
+            row.trust * 100.0
+        ));
         egui::Grid::new("risk_components")
-            .num_columns(4)
+            .num_columns(3)
             .striped(true)
             .show(ui, |ui| {
-                for h in ["component", "value", "of max", "adds"] {
+                for h in ["component", "events' worth", "adds"] {
                     ui.label(egui::RichText::new(h).strong());
                 }
                 ui.end_row();
                 for (k, name) in COMPONENT_NAMES.iter().enumerate() {
                     ui.label(*name);
-                    ui.label(format!("{:.3}", row.value[k]));
-                    ui.label(format!("{:.0}%", row.norm[k] * 100.0));
+                    ui.label(format!("{:.2}", row.value[k]));
                     ui.label(format!("{:.1}", row.contribution[k]));
                     ui.end_row();
                 }
                 ui.label(egui::RichText::new("score").strong());
                 ui.label("");
-                ui.label("");
                 ui.label(egui::RichText::new(format!("{:.1}", row.score)).strong());
                 ui.end_row();
             });
-        ui.weak(
-            "intensity, deadliness, civilians: weighted events / fatalities / civilian-targeting \
-             events per 1,000 km², smoothed; diffusion: share of the unit's cells with events; \
-             fragmentation: distinct non-state armed groups.",
-        );
+        ui.weak(format!(
+            "Over the next {h} days: intensity = its own recent events, diffusion = what its \
+             neighbourhood makes expected; deadliness adds one event's worth per ~10 deaths \
+             (log scale), civilians one per civilian-targeting event; fragmentation +10% of \
+             the expected events per named armed group beyond the first ({} with ≥ 2 events \
+             here). 100 = {:.0} events' worth.",
+            row.raw[4], table.reference
+        ));
         let (recent, before) = row.trend;
         let trend = if before == 0 {
             if recent == 0 {
@@ -389,10 +415,10 @@ impl RiskUi {
                 plot.bar_chart(BarChart::new("events per month", bars))
             });
         if !row.top_actors.is_empty() {
-            ui.label(egui::RichText::new("Top non-state armed actors").strong());
+            ui.label(egui::RichText::new("Top named armed groups").strong());
             for (a, w) in &row.top_actors {
                 let name = columns
-                    .actors
+                    .groups
                     .values
                     .get(*a as usize)
                     .map_or("?", |s| s.as_ref());

@@ -1,13 +1,12 @@
-//! Per-unit accumulation of the raw component inputs over the selected events.
+//! Per-unit accumulation of the raw inputs of the score over the selected events.
 //!
 //! For every unit, over the selected events with `as_of - window <= day <= as_of`, with
 //! event weight `w = 2^(-age/half_life) × (coarse ? coarse_weight : 1)`:
-//! * intensity input: `Σ w`
-//! * deadliness input: `Σ w · fatalities` (no figure = 0)
-//! * civilians input: `Σ w` over civilian-targeting events
-//! * diffusion input: number of distinct H3 diffusion cells holding ≥ 1 event
-//! * fragmentation: number of distinct non-state actors (Σw per actor kept for the top 5;
-//!   an actor listed twice on one event counts once for it)
+//! * decayed events: `Σ w`
+//! * decayed severity: `Σ w · severity(fatalities)` ([`severity`]; no figure = 0)
+//! * decayed civilian targeting: `Σ w` over civilian-targeting events
+//! * groups: the named organised groups with at least [`MIN_GROUP_EVENTS`] events in the
+//!   window (Σw per group kept for the top 5; a group listed twice on one event counts once)
 //!
 //! One streaming pass over the events in index order (cache friendly), split into a fixed
 //! number of chunks that depends only on the input sizes. Integer counts go to shared
@@ -16,13 +15,22 @@
 
 use super::dates::MonthBins;
 use super::params::TREND_DAYS;
-use super::slots::NO_SLOT;
 use super::{Assignment, NO_UNIT, RiskEvents, RiskParams};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 
 /// Number of top actors kept per unit.
 pub const TOP_ACTORS: usize = 5;
+/// Events in the window a group needs in a unit to count towards its fragmentation.
+pub const MIN_GROUP_EVENTS: u32 = 2;
+
+/// Severity of one event in "events' worth": `ln(1 + fatalities) / ln(11)`, so an event with
+/// 10 reported deaths adds one more event's worth, 100 deaths about two, one death 0.29.
+/// Logarithmic because reported tolls are heavy-tailed and the largest are the most
+/// contested (an army's "80 neutralised" is not 80 times one death).
+pub fn severity(fatalities: u32) -> f64 {
+    f64::from(fatalities).ln_1p() / 11f64.ln()
+}
 /// Events per chunk (at least) and memory cap of the per-chunk float arrays.
 const MIN_CHUNK: usize = 1 << 16;
 const CHUNK_BYTES: usize = 48 << 20;
@@ -33,10 +41,10 @@ pub(super) struct UnitStats {
     pub events: u32,
     pub fatalities: u64,
     pub weighted: f64,
-    pub weighted_fatalities: f64,
+    pub weighted_severity: f64,
     pub weighted_civilian: f64,
-    pub occupied_cells: u32,
-    pub actors: u32,
+    /// Groups with at least [`MIN_GROUP_EVENTS`] in-window events.
+    pub groups: u32,
     pub top_actors: Vec<(u32, f64)>,
     /// Events (unweighted, independent of the window) aged `0..90` and `90..180` days.
     pub trend: (u32, u32),
@@ -49,10 +57,11 @@ struct Counts {
     trend: Vec<AtomicU32>,
     fatalities: Vec<AtomicU64>,
     monthly: Vec<AtomicU32>,
-    cells: Vec<AtomicU64>,
+    /// In-window events per (unit, group) slot.
+    group_events: Vec<AtomicU32>,
 }
 
-/// Per-chunk float sums: [Σw, Σw·f, Σw civ] per unit, Σw per actor slot, outside count.
+/// Per-chunk float sums: [Σw, Σw·severity, Σw civ] per unit, Σw per group slot, outside count.
 struct Floats {
     unit: Vec<[f64; 3]>,
     actor: Vec<f64>,
@@ -79,7 +88,7 @@ pub(super) fn accumulate(
         trend: atomics(2 * nu),
         fatalities: atomics(nu),
         monthly: atomics(nu * nm),
-        cells: atomics(a.cell_slot_unit.len().div_ceil(64)),
+        group_events: atomics(n_actor_slots),
     };
     let start = p.window_start();
     let day_bin: Vec<u32> = (start..=p.as_of_day)
@@ -122,20 +131,20 @@ pub(super) fn accumulate(
             counts.monthly[u * nm + day_bin[(day - start) as usize] as usize].fetch_add(1, Relaxed);
             let s = &mut f.unit[u];
             s[0] += w;
-            s[1] += w * f64::from(fat);
+            if fat > 0 {
+                s[1] += w * severity(fat);
+            }
             if ev.civilian[i] {
                 s[2] += w;
-            }
-            let cs = a.cell_slot[i];
-            if cs != NO_SLOT {
-                counts.cells[cs as usize / 64].fetch_or(1 << (cs % 64), Relaxed);
             }
             let base = ev.actor_offsets[i] as usize;
             let actors = ev.actors_of(i);
             for (j, &actor) in actors.iter().enumerate() {
                 if ev.is_non_state(actor) && !actors[..j].contains(&actor) {
+                    let slot = a.actor_slots.of_item[base + j] as usize;
                     // Floor keeps an actor present even if its weight underflows to 0.
-                    f.actor[a.actor_slots.of_item[base + j] as usize] += w.max(f64::MIN_POSITIVE);
+                    f.actor[slot] += w.max(f64::MIN_POSITIVE);
+                    counts.group_events[slot].fetch_add(1, Relaxed);
                 }
             }
         }
@@ -155,7 +164,7 @@ pub(super) fn accumulate(
     (finish(a, &counts, &unit, &actor, nm), outside)
 }
 
-/// Assembles [`UnitStats`]: occupied cells from the bitset, actors from the slot weights.
+/// Assembles [`UnitStats`]: groups and top actors from the slot counts and weights.
 fn finish(
     a: &Assignment,
     c: &Counts,
@@ -163,33 +172,28 @@ fn finish(
     actor: &[f64],
     nm: usize,
 ) -> Vec<UnitStats> {
-    let mut occupied = vec![0u32; unit.len()];
-    for (k, word) in c.cells.iter().enumerate() {
-        let mut bits = word.load(Relaxed);
-        while bits != 0 {
-            occupied[a.cell_slot_unit[k * 64 + bits.trailing_zeros() as usize] as usize] += 1;
-            bits &= bits - 1;
-        }
-    }
     let mut actors: Vec<Vec<(u32, f64)>> = vec![Vec::new(); unit.len()];
+    let mut groups = vec![0u32; unit.len()];
     for (s, &w) in actor.iter().enumerate().filter(|(_, w)| **w > 0.0) {
-        actors[a.actor_slots.unit[s] as usize].push((a.actor_slots.key[s], w));
+        let u = a.actor_slots.unit[s] as usize;
+        actors[u].push((a.actor_slots.key[s], w));
+        if c.group_events[s].load(Relaxed) >= MIN_GROUP_EVENTS {
+            groups[u] += 1;
+        }
     }
     unit.iter()
         .zip(actors)
         .enumerate()
         .map(|(u, (s, mut top))| {
-            let n_actors = top.len() as u32;
             top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             top.truncate(TOP_ACTORS);
             UnitStats {
                 events: c.events[u].load(Relaxed),
                 fatalities: c.fatalities[u].load(Relaxed),
                 weighted: s[0],
-                weighted_fatalities: s[1],
+                weighted_severity: s[1],
                 weighted_civilian: s[2],
-                occupied_cells: occupied[u],
-                actors: n_actors,
+                groups: groups[u],
                 top_actors: top,
                 trend: (
                     c.trend[2 * u].load(Relaxed),

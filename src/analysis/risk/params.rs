@@ -7,17 +7,30 @@ use serde::{Deserialize, Serialize};
 pub const TREND_DAYS: i32 = 90;
 /// Longest accepted window (100 years).
 pub const MAX_WINDOW_DAYS: i32 = 36_525;
-/// Finest accepted diffusion resolution (the cell count grows 7× per level).
-pub const MAX_DIFFUSION_RESOLUTION: u8 = 9;
+/// Longest accepted forecast horizon (ten years).
+pub const MAX_HORIZON_DAYS: i32 = 3_653;
+/// Default forecast horizon: a quarter, the planning cycle of humanitarian response plans.
+pub const DEFAULT_HORIZON_DAYS: i32 = 90;
+/// Default window (days back from "data as of"): two years, chosen by backtest (docs/risk.md).
+pub const DEFAULT_WINDOW_DAYS: i32 = 730;
+/// Default half-life of the time decay (days), chosen by backtest (docs/risk.md).
+pub const DEFAULT_HALF_LIFE_DAYS: f64 = 180.0;
+/// Default class breaks on the 0–100 score (fixed, so a class means the same on every map).
+pub const DEFAULT_BREAKS: [f64; 4] = [20.0, 40.0, 60.0, 80.0];
 
 /// How scores are cut into the five classes (1 = lowest, 5 = highest).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum ClassMethod {
     /// Quintile breaks computed over the units with a score > 0.
-    #[default]
     Quantile,
-    /// Four fixed, non-decreasing breaks on the 0–100 score.
+    /// Four fixed, non-decreasing breaks on the 0–100 score (default [`DEFAULT_BREAKS`]).
     Fixed([f64; 4]),
+}
+
+impl Default for ClassMethod {
+    fn default() -> Self {
+        ClassMethod::Fixed(DEFAULT_BREAKS)
+    }
 }
 
 /// Settings of one score run. Print `window_days`, `half_life_days` and `as_of_day` in
@@ -26,21 +39,21 @@ pub enum ClassMethod {
 pub struct RiskParams {
     /// "Data as of" date (days since 0001-01-01, chrono `num_days_from_ce`).
     pub as_of_day: i32,
-    /// Events with `as_of_day - window_days <= day <= as_of_day` count (default 365).
+    /// Events with `as_of_day - window_days <= day <= as_of_day` count (default 730).
     pub window_days: i32,
-    /// Half-life of the time decay in days (default 90; `f64::INFINITY` = no decay).
+    /// Half-life of the time decay in days (default 180; `f64::INFINITY` = no decay).
     pub half_life_days: f64,
     /// Weight factor for coarsely located events (default 0.5), in 0..=1.
     pub coarse_weight: f64,
     /// Weights of the five components (see `COMPONENT_NAMES`), ≥ 0, not all 0 (default 1).
     pub weights: [f64; 5],
-    /// Class breaks method (default quantile).
+    /// Class breaks method (default: fixed breaks [`DEFAULT_BREAKS`]).
     pub classes: ClassMethod,
-    /// H3 resolution of the diffusion cells (default 6 for admin units, res + 2 up to 8 for
-    /// H3 units). Must match the resolution the [`super::Assignment`] was built with.
-    pub diffusion_resolution: u8,
-    /// Empirical-Bayes smoothing of the three rate components (default true).
+    /// Local empirical-Bayes smoothing with the neighbourhood ([`super::forecast`]; default
+    /// true). Off: each unit's own history only, and no neighbour term.
     pub eb: bool,
+    /// Days ahead the score forecasts (default [`DEFAULT_HORIZON_DAYS`]).
+    pub horizon_days: i32,
 }
 
 impl RiskParams {
@@ -48,22 +61,19 @@ impl RiskParams {
     pub fn new(as_of_day: i32) -> Self {
         RiskParams {
             as_of_day,
-            window_days: 365,
-            half_life_days: 90.0,
+            window_days: DEFAULT_WINDOW_DAYS,
+            half_life_days: DEFAULT_HALF_LIFE_DAYS,
             coarse_weight: 0.5,
             weights: [1.0; 5],
-            classes: ClassMethod::Quantile,
-            diffusion_resolution: 6,
+            classes: ClassMethod::default(),
             eb: true,
+            horizon_days: DEFAULT_HORIZON_DAYS,
         }
     }
 
-    /// Defaults for `units` (diffusion resolution from [`UnitSet::default_diffusion_resolution`]).
-    pub fn for_units(units: &UnitSet, as_of_day: i32) -> Self {
-        RiskParams {
-            diffusion_resolution: units.default_diffusion_resolution(),
-            ..Self::new(as_of_day)
-        }
+    /// Defaults for `units` (the same for every unit set).
+    pub fn for_units(_units: &UnitSet, as_of_day: i32) -> Self {
+        Self::new(as_of_day)
     }
 
     /// Checks ranges; every score run calls it.
@@ -81,8 +91,8 @@ impl RiskParams {
         if self.weights.iter().any(|w| !w.is_finite() || *w < 0.0) || self.weight_sum() <= 0.0 {
             return bad("weights must be finite, >= 0 and not all 0");
         }
-        if self.diffusion_resolution > MAX_DIFFUSION_RESOLUTION {
-            return bad("diffusion_resolution must be <= 9");
+        if !(1..=MAX_HORIZON_DAYS).contains(&self.horizon_days) {
+            return bad("horizon_days must be in 1..=3653");
         }
         if let ClassMethod::Fixed(b) = self.classes
             && (b.iter().any(|v| !v.is_finite()) || b.windows(2).any(|w| w[0] > w[1]))

@@ -1,25 +1,34 @@
-//! The composite risk score: components → normalisation → weighted mean → rank → class.
+//! The risk score: the political violence expected in each unit over the next horizon, in
+//! "events' worth", split into five components that add up, then put on a fixed 0–100 scale.
 //!
-//! * Rate components (intensity, deadliness, civilians) are EB-smoothed rates per km² with
-//!   the unit area as exposure ([`super::eb`]), reported per 1,000 km².
-//! * Diffusion = occupied diffusion cells / cells of the unit (at least 1), capped at 1 (an
-//!   event near a border may fall in a cell whose centre belongs to the neighbour).
-//! * Fragmentation = number of distinct non-state actors.
+//! With `scale = horizon / T` ([`effective_days`]) and the local empirical-Bayes smoothing of
+//! [`super::forecast`] (trust `ω`, neighbourhood expectation `μ`):
 //!
-//! Normalisation: `norm = ln(1 + v) / ln(1 + max v)` over the units with events (0 when the
-//! max is 0). Conflict counts and fatalities are heavy-tailed (a few hot spots hold most
-//! events); a linear `v / max` would put nearly every unit near 0 and let one outlier define
-//! the scale, while the log keeps the order and spreads the bulk of units over 0..1.
+//! | component | events' worth over the horizon |
+//! |---|---|
+//! | intensity | `scale · ω · Σw` — the unit's own decayed events, as far as they are trusted |
+//! | deadliness | `scale · ω · Σw·severity(fatalities)` ([`super::components::severity`]) |
+//! | civilians | `scale · ω · Σw` over civilian-targeting events |
+//! | diffusion | `scale · (1 − ω) · μ` — what its neighbourhood makes expected there |
+//! | fragmentation | `0.1 · min(groups − 1, 5) · (intensity + diffusion)`, groups ≥ 2 |
 //!
-//! Score = `100 × Σ_k w_k·norm_k / Σ_k w_k`, computed as the sum of the contributions
-//! `100·w_k·norm_k / Σw`, so the contributions add up exactly to the score.
-//! A unit without in-window events scores 0 (all norms 0) even though its EB-smoothed rate
-//! is positive (shrinkage towards the global rate): no events, no incident-driven risk.
+//! `intensity + diffusion` is the expected number of events (the forecast); deadliness and
+//! civilians add one event's worth per 10 deaths (log scale) and per civilian-targeting event.
+//! Fragmentation is at most half the expected events, so it cannot carry a unit with few.
+//!
+//! `S = Σ_k w_k · value_k` (weights default 1); `score = 100 · ln(1 + S) / ln(1 + S_ref)`,
+//! capped at 100, with the fixed reference `S_ref = 250 · horizon / 90` ([`REFERENCE`]): a
+//! unit's score depends on its own figures and its neighbourhood's, never on the largest unit
+//! of the run. Contributions split the score in proportion to the components
+//! (`contribution_k = score · w_k·value_k / S`) and add up to it. Deadliness and civilians
+//! depend only on the unit's own events, so a claim scenario switch moves only units whose
+//! fatalities change.
 
 use super::classes::{breaks, class_of, ranks};
 use super::components::accumulate;
 use super::dates::MonthBins;
-use super::eb::eb_rates;
+use super::forecast::{GLOBAL_SHARE, count_scale, effective_days, local_eb};
+use super::interval::predictive_range;
 use super::{Assignment, RiskError, RiskEvents, RiskParams, UnitSet, assign};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -33,6 +42,13 @@ pub const COMPONENT_NAMES: [&str; 5] = [
     "fragmentation",
 ];
 
+/// Events' worth in 90 days that scores 100 (about the worst quarter of the most violent
+/// Sahel regions in the ACLED record; a fixed reference, not the run's maximum).
+pub const REFERENCE: f64 = 250.0;
+/// Fragmentation: uplift per named group beyond the first, and the most groups counted.
+pub const FRAGMENTATION_STEP: f64 = 0.1;
+pub const FRAGMENTATION_MAX_GROUPS: u32 = 6;
+
 /// Score of one unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RiskRow {
@@ -42,27 +58,31 @@ pub struct RiskRow {
     pub events: u32,
     /// Sum of their fatalities (no figure = 0).
     pub fatalities: u64,
-    /// Raw inputs: Σw, Σw·fatalities, Σw (civilian targeting), occupied diffusion cells,
-    /// distinct non-state actors.
+    /// Raw inputs: Σw, Σw·severity, Σw (civilian targeting), the neighbourhood's expected
+    /// decayed count `μ`, named groups with ≥ 2 events.
     pub raw: [f64; 5],
-    /// Component values: intensity, deadliness, civilians per 1,000 km² (EB-smoothed when
-    /// `params.eb`, crude otherwise), diffusion share 0..1, fragmentation count.
+    /// Components in events' worth over the horizon (see the module documentation).
     pub value: [f64; 5],
-    /// `ln(1 + value) / ln(1 + max value)`, 0..1; 0 for units without events.
-    pub norm: [f64; 5],
-    /// `100·w_k·norm_k / Σw`; sums to `score`.
+    /// Score points per component; sums to `score`.
     pub contribution: [f64; 5],
     /// 0..100.
     pub score: f64,
+    /// Expected political-violence events in the horizon (`intensity + diffusion`).
+    pub expected_events: f64,
+    /// About 80 % of outcomes fall in this range if the past pattern holds (10th and 90th
+    /// percentiles of the negative-binomial predictive distribution).
+    pub expected_range: (u32, u32),
+    /// Trust in the unit's own history, `ω` in 0..=1.
+    pub trust: f64,
     /// 1 = highest score; ties share the best rank.
     pub rank: u32,
-    /// 1..=5 (5 = highest); always 1 without events.
+    /// 1..=5 (5 = highest).
     pub class: u8,
     /// Selected events aged 0..90 days and 90..180 days (unweighted, ignores the window).
     pub trend: (u32, u32),
     /// Selected in-window events per calendar month (labels in [`RiskTable::months`]).
     pub monthly: Vec<u32>,
-    /// Up to 5 non-state actors by weighted events: (actor id, Σw), heaviest first.
+    /// Up to 5 named groups by weighted events: (group id, Σw), heaviest first.
     pub top_actors: Vec<(u32, f64)>,
 }
 
@@ -77,10 +97,12 @@ pub struct RiskTable {
     pub in_window: usize,
     /// Class breaks used (upper bounds of classes 1..4).
     pub breaks: [f64; 4],
-    /// Normalisation denominators: max `value` per component over units with events.
-    pub max_value: [f64; 5],
     /// (year, month) of every `monthly` bin, oldest first.
     pub months: Vec<(i32, u32)>,
+    /// Prior shape `κ` of the smoothing (infinite: complete pooling; see [`super::forecast`]).
+    pub kappa: f64,
+    /// Events' worth that scores 100 at this horizon.
+    pub reference: f64,
     /// Parameters of this run.
     pub params: RiskParams,
 }
@@ -95,6 +117,14 @@ impl RiskTable {
     pub fn classes(&self) -> Vec<u8> {
         self.rows.iter().map(|r| r.class).collect()
     }
+}
+
+/// `100 · ln(1 + s) / ln(1 + reference)`, clamped to 0..=100.
+pub fn scale_score(s: f64, reference: f64) -> f64 {
+    if s <= 0.0 || reference <= 0.0 {
+        return 0.0;
+    }
+    (100.0 * s.ln_1p() / reference.ln_1p()).min(100.0)
 }
 
 /// Scores every unit from an [`Assignment`] (cheap: rerun on filter or parameter change).
@@ -117,61 +147,74 @@ pub fn score(
             "actor_ids changed since the assignment".into(),
         ));
     }
-    if params.diffusion_resolution != assignment.diffusion_resolution() {
-        return Err(RiskError::Mismatch(format!(
-            "diffusion resolution {} requested, assignment built with {}",
-            params.diffusion_resolution,
-            assignment.diffusion_resolution()
-        )));
-    }
     let mask = events.selection_mask();
     let months = MonthBins::new(params.window_start(), params.as_of_day);
     let (stats, outside) = accumulate(assignment, events, params, mask.as_deref(), &months);
-    let areas = assignment.areas_km2();
-    let rate = |f: fn(&super::components::UnitStats) -> f64| -> Vec<f64> {
-        let n: Vec<f64> = stats.iter().map(f).collect();
-        let r = if params.eb {
-            eb_rates(&n, areas).rates
-        } else {
-            n.iter()
-                .zip(areas)
-                .map(|(n, x)| if *x > 0.0 { n / x } else { 0.0 })
-                .collect()
-        };
-        r.into_iter().map(|v| v * 1000.0).collect()
+    let y: Vec<f64> = stats.iter().map(|s| s.weighted).collect();
+    let counts = count_scale(params.window_days, params.half_life_days);
+    let (trust, expected, kappa) = if params.eb {
+        let f = local_eb(
+            &y,
+            assignment.areas_km2(),
+            assignment.neighbours(),
+            GLOBAL_SHARE,
+            counts,
+        );
+        (f.trust, f.expected, f.kappa)
+    } else {
+        (vec![1.0; y.len()], vec![0.0; y.len()], f64::INFINITY)
     };
-    let rates = [
-        rate(|s| s.weighted),
-        rate(|s| s.weighted_fatalities),
-        rate(|s| s.weighted_civilian),
-    ];
-    let cells = assignment.cells_per_unit();
+    let scale =
+        f64::from(params.horizon_days) / effective_days(params.window_days, params.half_life_days);
+    let reference = REFERENCE * f64::from(params.horizon_days) / 90.0;
     let mut rows: Vec<RiskRow> = stats
         .into_iter()
         .enumerate()
         .map(|(u, s)| {
-            let diffusion = (f64::from(s.occupied_cells) / f64::from(cells[u].max(1))).min(1.0);
+            let w = trust[u];
+            let own = scale * w * s.weighted;
+            let around = scale * (1.0 - w) * expected[u];
+            let extra_groups = s.groups.min(FRAGMENTATION_MAX_GROUPS).saturating_sub(1);
+            let value = [
+                own,
+                scale * w * s.weighted_severity,
+                scale * w * s.weighted_civilian,
+                around,
+                FRAGMENTATION_STEP * f64::from(extra_groups) * (own + around),
+            ];
+            let weighted: [f64; 5] = std::array::from_fn(|k| value[k] * params.weights[k]);
+            let total: f64 = weighted.iter().sum();
+            let points = scale_score(total, reference);
+            let contribution: [f64; 5] = std::array::from_fn(|k| {
+                if total > 0.0 {
+                    points * weighted[k] / total
+                } else {
+                    0.0
+                }
+            });
+            // Posterior shape on the count scale; own history only: as precise as its counts.
+            let shape = if params.eb {
+                kappa + s.weighted * counts
+            } else {
+                (s.weighted * counts).max(f64::MIN_POSITIVE)
+            };
             RiskRow {
                 unit: u,
                 events: s.events,
                 fatalities: s.fatalities,
                 raw: [
                     s.weighted,
-                    s.weighted_fatalities,
+                    s.weighted_severity,
                     s.weighted_civilian,
-                    f64::from(s.occupied_cells),
-                    f64::from(s.actors),
+                    expected[u],
+                    f64::from(s.groups),
                 ],
-                value: [
-                    rates[0][u],
-                    rates[1][u],
-                    rates[2][u],
-                    diffusion,
-                    f64::from(s.actors),
-                ],
-                norm: [0.0; 5],
-                contribution: [0.0; 5],
-                score: 0.0,
+                value,
+                contribution,
+                score: contribution.iter().sum(),
+                expected_events: own + around,
+                expected_range: predictive_range(own + around, shape),
+                trust: w,
                 rank: 0,
                 class: 1,
                 trend: s.trend,
@@ -180,18 +223,6 @@ pub fn score(
             }
         })
         .collect();
-    let mut max_value = [0.0f64; 5];
-    for r in rows.iter().filter(|r| r.events > 0) {
-        for (m, v) in max_value.iter_mut().zip(r.value) {
-            *m = m.max(v);
-        }
-    }
-    let wsum = params.weight_sum();
-    for r in rows.iter_mut().filter(|r| r.events > 0) {
-        r.norm = std::array::from_fn(|k| normalise(r.value[k], max_value[k]));
-        r.contribution = std::array::from_fn(|k| 100.0 * params.weights[k] * r.norm[k] / wsum);
-        r.score = r.contribution.iter().sum();
-    }
     let scores: Vec<f64> = rows.iter().map(|r| r.score).collect();
     let brk = breaks(&params.classes, &scores);
     for (r, rank) in rows.iter_mut().zip(ranks(&scores)) {
@@ -204,19 +235,11 @@ pub fn score(
         outside,
         in_window,
         breaks: brk,
-        max_value,
         months: months.labels,
+        kappa,
+        reference,
         params: params.clone(),
     })
-}
-
-/// `ln(1 + v) / ln(1 + max)`, clamped to 0..1; 0 when `max ≤ 0`.
-pub fn normalise(v: f64, max: f64) -> f64 {
-    if max > 0.0 {
-        (v.max(0.0).ln_1p() / max.ln_1p()).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
 }
 
 /// Long entry point: [`assign`] then [`score`]. `progress` (per mille) follows the
@@ -230,7 +253,7 @@ pub fn compute(
     progress: &AtomicU32,
 ) -> Result<(Assignment, RiskTable), RiskError> {
     params.validate()?;
-    let a = assign(units, events, params.diffusion_resolution, cancel, progress)?;
+    let a = assign(units, events, cancel, progress)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(RiskError::Cancelled);
     }

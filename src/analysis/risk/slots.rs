@@ -1,14 +1,12 @@
-//! Dense "slot" ids for (unit, diffusion cell) and (unit, actor) pairs, built once in
-//! [`super::assign`] so that scoring can count distinct cells and actors per unit with flat
-//! arrays (a bitset and a weight vector) instead of per-unit sets.
+//! Dense "slot" ids for (unit, group) pairs, built once in [`super::assign`] so that scoring
+//! can count distinct groups per unit with flat arrays instead of per-unit sets.
 
 use super::RiskEvents;
 use super::classify::OUTSIDE;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Slot value for "no slot" (event outside every unit, or no valid cell).
+/// Slot value for "no slot" (event outside every unit).
 pub(super) const NO_SLOT: u32 = u32::MAX;
 
 /// Multiply-rotate hasher with a murmur3 finaliser for integer keys (not DoS resistant; keys are our own ids).
@@ -50,63 +48,6 @@ pub(super) struct Slots {
     pub unit: Vec<u32>,
     /// Actor id of every slot (actor slots only).
     pub key: Vec<u32>,
-}
-
-/// Slots of distinct (unit, cell) pairs over the distinct locations: returns the slot of
-/// every location ([`NO_SLOT`] outside or without cell) and the unit of every slot. Slots
-/// are grouped by unit and sorted by cell within a unit (deterministic); units run in parallel.
-pub(super) fn cell_slots(
-    loc_unit: &[u32],
-    loc_cell: &[u64],
-    n_units: usize,
-) -> (Vec<u32>, Vec<u32>) {
-    let mut start = vec![0usize; n_units + 1];
-    for &u in loc_unit.iter().filter(|&&u| u != OUTSIDE) {
-        start[u as usize + 1] += 1;
-    }
-    for u in 0..n_units {
-        start[u + 1] += start[u];
-    }
-    let mut fill = start.clone();
-    let mut by_unit = vec![0u32; start[n_units]];
-    for (l, &u) in loc_unit.iter().enumerate().filter(|(_, u)| **u != OUTSIDE) {
-        by_unit[fill[u as usize]] = l as u32;
-        fill[u as usize] += 1;
-    }
-    // Per unit: sort (cell, location), number the distinct cells.
-    let per_unit: Vec<(u32, Vec<(u32, u32)>)> = (0..n_units)
-        .into_par_iter()
-        .map(|u| {
-            let mut v: Vec<(u64, u32)> = by_unit[start[u]..start[u + 1]]
-                .iter()
-                .map(|&l| (loc_cell[l as usize], l))
-                .filter(|&(c, _)| c != 0)
-                .collect();
-            v.sort_unstable();
-            let mut distinct = 0u32;
-            let local = v
-                .iter()
-                .enumerate()
-                .map(|(k, &(c, l))| {
-                    if k > 0 && v[k - 1].0 != c {
-                        distinct += 1;
-                    }
-                    (l, distinct)
-                })
-                .collect::<Vec<_>>();
-            (if v.is_empty() { 0 } else { distinct + 1 }, local)
-        })
-        .collect();
-    let mut slot_of_loc = vec![NO_SLOT; loc_unit.len()];
-    let mut slot_unit = Vec::new();
-    for (u, (distinct, local)) in per_unit.into_iter().enumerate() {
-        let base = slot_unit.len() as u32;
-        for (l, k) in local {
-            slot_of_loc[l as usize] = base + k;
-        }
-        slot_unit.extend(std::iter::repeat_n(u as u32, distinct as usize));
-    }
-    (slot_of_loc, slot_unit)
 }
 
 /// Slots of distinct (unit, actor) pairs over every actor occurrence (index into

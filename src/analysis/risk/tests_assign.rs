@@ -55,7 +55,7 @@ fn cancellation_and_progress() {
     let ev = store(200_000);
     let progress = AtomicU32::new(0);
     let cancelled = AtomicBool::new(true);
-    let err = assign(&set, &ev.view(None), 6, &cancelled, &progress).unwrap_err();
+    let err = assign(&set, &ev.view(None), &cancelled, &progress).unwrap_err();
     assert_eq!(err, RiskError::Cancelled);
     let err = compute(
         &set,
@@ -84,12 +84,6 @@ fn mismatches_are_errors() {
     let set = four_squares();
     let ev = store(50);
     let a = assign_all(&set, &ev);
-    let mut p = RiskParams::new(1000);
-    p.diffusion_resolution = 7;
-    assert!(matches!(
-        score(&a, &ev.view(None), &p),
-        Err(RiskError::Mismatch(_))
-    ));
     let other = store(49);
     assert!(matches!(
         score(&a, &other.view(None), &RiskParams::new(1000)),
@@ -106,32 +100,11 @@ fn mismatches_are_errors() {
         assign(
             &set,
             &broken.view(None),
-            6,
             &AtomicBool::new(false),
             &AtomicU32::new(0)
         ),
         Err(RiskError::InvalidEvents(_))
     ));
-}
-
-#[test]
-fn diffusion_denominator_counts_cells_with_centre_in_unit() {
-    let set = four_squares();
-    let cells = set.diffusion_cells(6, &AtomicBool::new(false)).unwrap();
-    // ≈ unit area / area of the local res-6 cell (H3 cell areas vary ~2× over the globe;
-    // near (0.5°E, 0.5°N) they are ≈ 27 km², not the 36 km² average).
-    for ((&c, &area), u) in cells.iter().zip(set.areas_km2()).zip(set.units()) {
-        let centre = geo::Centroid::centroid(&u.shape).unwrap();
-        let local = h3o::LatLng::new(centre.y(), centre.x())
-            .unwrap()
-            .to_cell(h3o::Resolution::Six)
-            .area_km2();
-        let expected = area / local;
-        assert!(
-            (f64::from(c) - expected).abs() < 0.1 * expected,
-            "{c} vs {expected}"
-        );
-    }
 }
 
 #[test]

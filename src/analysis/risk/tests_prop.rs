@@ -50,7 +50,7 @@ proptest! {
         for &(x, y) in &pts {
             ev.push(x, y, 0, 0, false, false, &[]);
         }
-        let a = assign(set, &ev.view(None), 5, &AtomicBool::new(false), &AtomicU32::new(0)).unwrap();
+        let a = assign(set, &ev.view(None), &AtomicBool::new(false), &AtomicU32::new(0)).unwrap();
         prop_assert_eq!(a.unit_of(), &want[..]);
     }
 }

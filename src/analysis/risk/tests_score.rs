@@ -3,10 +3,11 @@
 use super::testutil::{Ev, assign_all, four_squares};
 use super::{
     Assignment, ClassMethod, NO_FATALITY_FIGURE, RiskParams, RiskTable, UnitSet, days_from_civil,
-    eb_rates, score,
+    effective_days, scale_score, score, severity,
 };
 
-/// as_of = 2025-03-15 (day 739 325); actors 0, 2, 3 are non-state, 1 is state.
+/// as_of = 2025-03-15 (day 739 325), half-life 90 days, window 365 days ([`p90`]); actors 0,
+/// 2, 3 are non-state groups, 1 is state.
 ///
 /// | ev | unit | day      | age | w                 | fat | civ | coarse | actors |
 /// |----|------|----------|-----|-------------------|-----|-----|--------|--------|
@@ -20,10 +21,11 @@ use super::{
 /// | e7 | out  | D        | 0   | outside, counted  |     |     |        |        |
 /// | e8 | out  | D-400    | 400 | outside, not in window |  |     |        |        |
 ///
-/// Unit 0: events 3, fatalities 10, Σw = 2, Σw·f = 10, Σw civ = 1.5, 2 distinct cells
-/// ((0.5,0.5) twice and (0.25,0.25)), non-state actors {0: 1.5, 2: 0.5}, trend (2, 1).
-/// Unit 1: events 1, fat 4, Σw = 0.25, Σw·f = 1, civ 0, 1 cell, actors {3: 0.25}, trend (0, 0).
-/// Unit 2: events 1, fat 0, Σw = 2^(-365/90), 1 cell, no non-state actor, trend (0, 0).
+/// Unit 0: events 3, fatalities 10, Σw = 2, Σw·severity = 1 (10 deaths), Σw civ = 1.5,
+/// groups {0: 2 events, 1.5; 2: 1 event, 0.5} so one group with ≥ 2 events, trend (2, 1).
+/// Unit 1: events 1, fat 4, Σw = 0.25, Σw·severity = 0.25 · ln 5 / ln 11, civ 0, group 3 with
+/// one event, trend (0, 0).
+/// Unit 2: events 1, fat 0, Σw = 2^(-365/90), no non-state group, trend (0, 0).
 /// Unit 3: nothing.
 pub(super) const D: i32 = 739_325;
 
@@ -49,6 +51,15 @@ fn run(p: &RiskParams) -> (UnitSet, Assignment, RiskTable) {
     (set, a, t)
 }
 
+/// The parameters the table above was computed with.
+fn p90(as_of: i32) -> RiskParams {
+    RiskParams {
+        half_life_days: 90.0,
+        window_days: 365,
+        ..RiskParams::new(as_of)
+    }
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1.0)
 }
@@ -56,18 +67,20 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn raw_components_by_hand() {
     assert_eq!(D, days_from_civil(2025, 3, 15));
-    let (_, _, t) = run(&RiskParams::new(D));
+    let (_, _, t) = run(&p90(D));
     let w6 = (-365.0f64 / 90.0).exp2();
     let r = &t.rows;
     assert_eq!((r[0].events, r[0].fatalities, r[0].trend), (3, 10, (2, 1)));
-    assert_eq!(r[0].raw, [2.0, 10.0, 1.5, 2.0, 2.0]);
+    assert_eq!(r[0].raw[..3], [2.0, 1.0, 1.5]);
+    assert_eq!(r[0].raw[4], 1.0, "one group with two events");
     assert_eq!(r[0].top_actors, vec![(0, 1.5), (2, 0.5)]);
     assert_eq!((r[1].events, r[1].fatalities, r[1].trend), (1, 4, (0, 0)));
-    assert_eq!(r[1].raw, [0.25, 1.0, 0.0, 1.0, 1.0]);
+    assert!(close(r[1].raw[1], 0.25 * severity(4)));
+    assert_eq!((r[1].raw[0], r[1].raw[2], r[1].raw[4]), (0.25, 0.0, 0.0));
     assert_eq!(r[1].top_actors, vec![(3, 0.25)]);
     assert_eq!((r[2].events, r[2].fatalities), (1, 0));
-    assert_eq!(r[2].raw, [w6, 0.0, 0.0, 1.0, 0.0]);
-    assert_eq!((r[3].events, r[3].raw), (0, [0.0; 5]));
+    assert_eq!((r[2].raw[0], r[2].raw[1], r[2].raw[4]), (w6, 0.0, 0.0));
+    assert_eq!((r[3].events, r[3].raw[0]), (0, 0.0));
     assert_eq!((t.outside, t.in_window), (1, 6));
     // Months 2024-03 … 2025-03 (13 bins): e0, e2 in 2025-03, e1 (2024-12-15) in bin 9,
     // e3 (2024-09-16) in bin 6, e6 (2024-03-15) in bin 0.
@@ -83,106 +96,91 @@ fn raw_components_by_hand() {
         ),
         (2, 1, 1, 1)
     );
+    assert!((severity(10) - 1.0).abs() < 1e-12 && severity(0) == 0.0);
 }
 
 #[test]
-fn composite_without_eb_by_hand() {
+fn own_history_only_by_hand() {
     let p = RiskParams {
         eb: false,
-        ..RiskParams::new(D)
+        ..p90(D)
     };
-    let (_, a, t) = run(&p);
-    let (ar, c) = (a.areas_km2(), a.cells_per_unit());
-    let (c0, c1, c2) = (f64::from(c[0]), f64::from(c[1]), f64::from(c[2]));
+    let (_, _, t) = run(&p);
+    let scale = 90.0 / effective_days(365, 90.0);
     let w6 = (-365.0f64 / 90.0).exp2();
-    // Values: rates per 1,000 km², diffusion share, actor count.
-    let v0 = [
-        2000.0 / ar[0],
-        10_000.0 / ar[0],
-        1500.0 / ar[0],
-        2.0 / c0,
-        2.0,
-    ];
-    let v1 = [250.0 / ar[1], 1000.0 / ar[1], 0.0, 1.0 / c1, 1.0];
-    let v2 = [1000.0 * w6 / ar[2], 0.0, 0.0, 1.0 / c2, 0.0];
+    // Events' worth over the next 90 days: own decayed events, severity, civilians; no
+    // neighbourhood term without smoothing; one group only, so no fragmentation uplift.
+    let v0 = [scale * 2.0, scale, scale * 1.5, 0.0, 0.0];
+    let v1 = [scale * 0.25, scale * 0.25 * severity(4), 0.0, 0.0, 0.0];
+    let v2 = [scale * w6, 0.0, 0.0, 0.0, 0.0];
     for k in 0..5 {
         assert!(
-            close(t.rows[0].value[k], v0[k])
-                && close(t.rows[1].value[k], v1[k])
-                && close(t.rows[2].value[k], v2[k])
+            close(t.rows[0].value[k], v0[k]),
+            "{k}: {:?}",
+            t.rows[0].value
         );
+        assert!(close(t.rows[1].value[k], v1[k]));
+        assert!(close(t.rows[2].value[k], v2[k]));
     }
-    // Unit 0 holds every maximum → all norms 1 → score 100.
-    assert_eq!(t.max_value, t.rows[0].value);
-    assert_eq!(t.rows[0].norm, [1.0; 5]);
-    assert!(close(t.rows[0].score, 100.0));
-    // norm = ln(1+v)/ln(1+max); score = 100 × mean(norm) with equal weights.
-    let n = |v: f64, m: f64| v.ln_1p() / m.ln_1p();
-    let s1 = 20.0 * (n(v1[0], v0[0]) + n(v1[1], v0[1]) + 0.0 + n(v1[3], v0[3]) + n(1.0, 2.0));
-    let s2 = 20.0 * (n(v2[0], v0[0]) + n(v2[3], v0[3]));
-    assert!(
-        close(t.rows[1].score, s1) && close(t.rows[2].score, s2),
-        "{} {s1} {} {s2}",
-        t.rows[1].score,
-        t.rows[2].score
-    );
-    assert!(s2 < s1 && s1 < 100.0);
-    // Contributions add up exactly to the score.
+    assert_eq!(t.rows[3].value, [0.0; 5]);
+    // score = 100 ln(1 + S) / ln(1 + 250), S = Σ value.
+    for (r, v) in t.rows.iter().zip([v0, v1, v2]) {
+        let want = scale_score(v.iter().sum(), 250.0);
+        assert!(close(r.score, want), "{} vs {want}", r.score);
+        assert!(close(r.expected_events, v[0]));
+        assert_eq!(r.trust, 1.0);
+    }
+    // Contributions add up exactly to the score and follow the components.
     for r in &t.rows {
         assert_eq!(r.contribution.iter().sum::<f64>(), r.score);
     }
-    // Ranks and quantile classes over the 3 positive scores [s2, s1, 100]:
-    // q20 = s2 + 0.4(s1−s2), q40 = s2 + 0.8(s1−s2), q60 = s1 + 0.2(100−s1), q80 = s1 + 0.6(100−s1).
+    assert!(close(
+        t.rows[0].contribution[2] / t.rows[0].contribution[0],
+        0.75
+    ));
     let ranks: Vec<u32> = t.rows.iter().map(|r| r.rank).collect();
-    let classes: Vec<u8> = t.rows.iter().map(|r| r.class).collect();
     assert_eq!(ranks, [1, 2, 3, 4]);
-    assert_eq!(classes, [5, 3, 1, 1]);
-    assert!(
-        close(t.breaks[0], s2 + 0.4 * (s1 - s2)) && close(t.breaks[3], s1 + 0.6 * (100.0 - s1))
-    );
+    // Fixed breaks by default: a class means the same on every map.
+    assert_eq!(t.breaks, [20.0, 40.0, 60.0, 80.0]);
+    assert_eq!(t.rows[3].class, 1);
 }
 
 #[test]
-fn eb_rates_feed_the_rate_components() {
-    let (_, a, t) = run(&RiskParams::new(D));
-    let n = [2.0, 0.25, (-365.0f64 / 90.0).exp2(), 0.0];
-    let eb = eb_rates(&n, a.areas_km2());
-    for u in 0..4 {
-        assert!(close(t.rows[u].value[0], eb.rates[u] * 1000.0));
+fn the_neighbourhood_warms_a_quiet_unit() {
+    let (_, a, t) = run(&p90(D));
+    // The four squares touch each other (edges or the corner).
+    assert_eq!(a.neighbours()[3], vec![0, 1, 2]);
+    let quiet = &t.rows[3];
+    assert_eq!(quiet.events, 0);
+    assert!(quiet.score > 0.0, "{quiet:?}");
+    assert!(quiet.value[3] > 0.0 && quiet.value[..3] == [0.0; 3]);
+    // Smoothing never makes a quiet unit outrank the unit holding most of the violence.
+    assert!(quiet.score < t.rows[0].score);
+    for r in &t.rows {
+        assert!((0.0..=1.0).contains(&r.trust));
+        assert_eq!(r.contribution.iter().sum::<f64>(), r.score);
+        assert!(r.expected_range.0 as f64 <= r.expected_events.ceil());
+        assert!(r.expected_range.1 as f64 >= r.expected_events.floor());
     }
-    // The empty unit gets a positive smoothed rate but no score: class 1, rank last.
-    assert!(t.rows[3].value[0] > 0.0);
-    assert_eq!(
-        (
-            t.rows[3].norm,
-            t.rows[3].score,
-            t.rows[3].class,
-            t.rows[3].rank
-        ),
-        ([0.0; 5], 0.0, 1, 4)
-    );
 }
 
 #[test]
-fn coarse_weight_weights_and_fixed_classes() {
+fn coarse_weight_weights_and_quantile_classes() {
     let p = RiskParams {
         coarse_weight: 0.2,
         weights: [1.0, 0.0, 0.0, 0.0, 0.0],
-        classes: ClassMethod::Fixed([20.0, 40.0, 60.0, 80.0]),
+        classes: ClassMethod::Quantile,
         eb: false,
-        ..RiskParams::new(D)
+        ..p90(D)
     };
-    let (_, a, t) = run(&p);
+    let (_, _, t) = run(&p);
     // e2 is coarse: w = 1 × 0.2, so unit 0 Σw = 1 + 0.5 + 0.2 = 1.7.
     assert!(close(t.rows[0].raw[0], 1.7));
-    // Only intensity counts: score = 100 × norm_intensity.
-    let ar = a.areas_km2();
-    let s1 = 100.0 * (250.0 / ar[1]).ln_1p() / (1700.0 / ar[0]).ln_1p();
-    assert!(close(t.rows[1].score, s1));
+    // Only intensity counts.
+    let scale = 90.0 / effective_days(365, 90.0);
+    assert!(close(t.rows[0].score, scale_score(1.7 * scale, 250.0)));
     assert_eq!(t.rows[1].contribution[1..], [0.0; 4]);
-    assert_eq!(t.breaks, [20.0, 40.0, 60.0, 80.0]);
-    let expect = |s: f64| 1 + [20.0, 40.0, 60.0, 80.0].iter().filter(|b| **b <= s).count() as u8;
-    assert_eq!(t.rows[1].class, expect(s1));
+    // Quantile classes over the three positive scores: the highest is class 5.
     assert_eq!((t.rows[0].class, t.rows[3].class), (5, 1));
 }
 
@@ -191,7 +189,7 @@ fn window_edges_and_selection() {
     // window 0: only events on as_of (e0, e2) count.
     let (_, _, t) = run(&RiskParams {
         window_days: 0,
-        ..RiskParams::new(D)
+        ..p90(D)
     });
     assert_eq!(
         t.rows.iter().map(|r| r.events).collect::<Vec<_>>(),
@@ -199,22 +197,18 @@ fn window_edges_and_selection() {
     );
     assert_eq!(t.months.len(), 1);
     // as_of one day later: e4 (D+1) enters, e6 is now 366 days old and leaves.
-    let (_, _, t) = run(&RiskParams::new(D + 1));
+    let (_, _, t) = run(&p90(D + 1));
     assert_eq!(t.rows[0].events, 3);
     assert_eq!((t.rows[2].events, t.rows[2].fatalities), (1, 100));
-    // Selection: only e3 selected.
+    // Selection: only e3 selected; its unit ranks first.
     let set = four_squares();
     let ev = store();
     let a = assign_all(&set, &ev);
     let sel = [3u32];
-    let t = score(&a, &ev.view(Some(&sel)), &RiskParams::new(D)).unwrap();
+    let t = score(&a, &ev.view(Some(&sel)), &p90(D)).unwrap();
     assert_eq!(
         t.rows.iter().map(|r| r.events).collect::<Vec<_>>(),
         [0, 1, 0, 0]
     );
-    // Unit 1 holds every maximum except civilians (all 0): 4 norms of 1 → 4 × 20 = 80.
-    assert_eq!(
-        (t.rows[1].score, t.rows[1].rank, t.rows[0].class),
-        (80.0, 1, 1)
-    );
+    assert_eq!(t.rows[1].rank, 1);
 }

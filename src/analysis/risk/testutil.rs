@@ -34,12 +34,11 @@ pub fn four_squares() -> UnitSet {
     UnitSet::new(u).unwrap()
 }
 
-/// Every event of `ev` assigned to the units of `set` (H3 resolution 6, never cancelled).
+/// Every event of `ev` assigned to the units of `set` (never cancelled).
 pub fn assign_all(set: &UnitSet, ev: &Ev) -> super::Assignment {
     super::assign(
         set,
         &ev.view(None),
-        6,
         &std::sync::atomic::AtomicBool::new(false),
         &std::sync::atomic::AtomicU32::new(0),
     )

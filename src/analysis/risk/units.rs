@@ -2,7 +2,7 @@
 
 use super::RiskError;
 use super::classify::{OUTSIDE, PolygonIndex};
-use super::h3grid;
+use super::neighbours::{h3_disk_k, h3_neighbours, polygon_neighbours};
 use geo::{CoordsIter, GeodesicArea, MultiPolygon};
 use h3o::{LatLng, Resolution};
 use rayon::prelude::*;
@@ -40,8 +40,8 @@ pub struct UnitSet {
     units: Vec<Unit>,
     areas_km2: Vec<f64>,
     kind: Kind,
-    /// Per H3 resolution: number of diffusion cells per unit (filled on first use).
-    diffusion_cells: [OnceLock<Vec<u32>>; 16],
+    /// Neighbours of every unit (computed on first use).
+    neighbours: OnceLock<Vec<Vec<u32>>>,
 }
 
 /// Rows per parallel chunk in point assignment (cancel flag checked between chunks).
@@ -74,7 +74,7 @@ impl UnitSet {
             units,
             areas_km2,
             kind,
-            diffusion_cells: Default::default(),
+            neighbours: OnceLock::new(),
         }
     }
 
@@ -104,15 +104,6 @@ impl UnitSet {
             Kind::H3 { resolution, .. } => Some(u8::from(*resolution)),
             Kind::Polygons(_) => None,
         }
-    }
-
-    /// Default diffusion resolution: 6 for polygon units, unit resolution + 2 (max 8) for H3.
-    pub fn default_diffusion_resolution(&self) -> u8 {
-        self.h3_resolution().map_or(6, |r| (r + 2).min(8))
-    }
-
-    pub(super) fn kind(&self) -> &Kind {
-        &self.kind
     }
 
     /// Unit containing (`lon`, `lat`): lowest index on shared borders; `None` outside.
@@ -173,22 +164,28 @@ impl UnitSet {
         Ok((out, outside))
     }
 
-    /// Number of H3 cells at `resolution` belonging to each unit (the diffusion denominator),
-    /// computed on first use and cached; see [`h3grid::diffusion_cell_counts`].
-    pub fn diffusion_cells(
-        &self,
-        resolution: u8,
-        cancel: &AtomicBool,
-    ) -> Result<&[u32], RiskError> {
-        let slot = self
-            .diffusion_cells
-            .get(resolution as usize)
-            .ok_or_else(|| RiskError::InvalidParams(format!("H3 resolution {resolution} > 15")))?;
-        if let Some(v) = slot.get() {
-            return Ok(v);
-        }
-        let counts = h3grid::diffusion_cell_counts(self, resolution, cancel)?;
-        Ok(slot.get_or_init(|| counts))
+    /// Neighbours of every unit, computed on first use and cached: polygons whose outlines
+    /// touch, or H3 cells within a few grid steps (see [`super::neighbours`]).
+    pub fn neighbours(&self) -> &[Vec<u32>] {
+        self.neighbours.get_or_init(|| match &self.kind {
+            Kind::Polygons(_) => {
+                let shapes: Vec<MultiPolygon<f64>> =
+                    self.units.iter().map(|u| u.shape.clone()).collect();
+                polygon_neighbours(&shapes)
+            }
+            Kind::H3 { resolution, lookup } => {
+                let mut cells = vec![None; self.units.len()];
+                for &(cell, u) in lookup {
+                    cells[u as usize] = h3o::CellIndex::try_from(cell).ok();
+                }
+                let cells: Vec<h3o::CellIndex> = cells.into_iter().flatten().collect();
+                if cells.len() == self.units.len() {
+                    h3_neighbours(&cells, h3_disk_k(u8::from(*resolution)))
+                } else {
+                    vec![Vec::new(); self.units.len()]
+                }
+            }
+        })
     }
 
     /// Number of mixed (edge-crossed) grid cells of a polygon set, for diagnostics; `None` for H3.
