@@ -68,6 +68,10 @@ enum Command {
         /// Accepted for the benchmark script; `--points` always prints a summary.
         #[arg(long, hide = true)]
         json_summary: bool,
+        /// Measure border_km to the coastal states' whole land border (also Guinea, Liberia,
+        /// Nigeria) instead of their border with Mali, Burkina Faso and Niger.
+        #[arg(long)]
+        whole_land_border: bool,
     },
     /// Cluster the incidents at every zoom 0..=MAX_ZOOM and print the clusters per zoom (single
     /// events count as clusters of one) and the build time. Without FILE: the sample.
@@ -186,12 +190,14 @@ fn run() -> anyhow::Result<()> {
                 events,
                 json,
                 json_summary: _,
+                whole_land_border,
             } => cli::coast::run(cli::coast::Args {
                 files,
                 point,
                 points,
                 events,
                 json,
+                whole_land_border,
             })?,
             Command::Clusters {
                 files,

@@ -156,3 +156,60 @@ fn coast_file_contract() {
         .collect();
     assert_eq!(quarters, ["2025Q2", "2025Q3"]);
 }
+
+#[test]
+fn coast_measures_the_sahel_border_unless_asked_for_the_whole_land_border() {
+    let run = |args: &[&str]| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_sahel-risk"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Kandi (Benin): 92 km inside the border with Niger; 66 km from Nigeria's.
+    let sahel = run(&["coast", "--point", "11.13,2.94", "--json"]);
+    let whole = run(&[
+        "coast",
+        "--point",
+        "11.13,2.94",
+        "--whole-land-border",
+        "--json",
+    ]);
+    let km = |v: &Value| v["border_km"].as_f64().unwrap();
+    assert!((-95.0..-89.0).contains(&km(&sahel)), "{sahel}");
+    assert!((-69.0..-63.0).contains(&km(&whole)), "{whole}");
+    assert_eq!(sahel["border"], "sahel");
+    assert_eq!(whole["border"], "whole_land_border");
+    // The file contract's added keys.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let v = run(&[
+        "coast",
+        &format!("{root}/tests/fixtures/acled_current.csv"),
+        "--json",
+    ]);
+    assert_eq!(v["border"], "sahel");
+    for key in [
+        "jihadist",
+        "unidentified",
+        "country_mismatch",
+        "country_mismatch_jihadist",
+    ] {
+        assert!(v[key].is_u64(), "{key}: {v}");
+    }
+    assert!(v["country_mismatch_ids"].is_array() && v["inside"]["last_12m"].is_u64());
+    assert!(v["events"][0]["country_mismatch"].is_boolean());
+    let q = &v["frontier"][0];
+    for key in ["min_coast_km", "median_coast_km", "p10_coast_km"] {
+        assert!(q[key].is_number(), "{key}: {q}");
+    }
+    let (events, behind) = (
+        q["events"].as_u64().unwrap(),
+        q["n_behind_p10"].as_u64().unwrap(),
+    );
+    assert!(
+        behind >= 1 && behind <= events && q["unidentified"].is_u64(),
+        "{q}"
+    );
+    assert!(q["min_coast_km"].as_f64() <= q["p10_coast_km"].as_f64());
+}

@@ -50,6 +50,10 @@ proptest! {
             prop_assert!((0.0..20_100.0).contains(&d), "{}", d);
             prop_assert!(s.abs() < 20_100.0, "{}", s);
         }
+        // A country only for coordinates, and only a known one.
+        let country = border.country_at(lon, lat);
+        prop_assert!(valid || country.is_none());
+        prop_assert!(country.is_none_or(|c| c.len() == 3));
     }
 
     #[test]

@@ -169,6 +169,12 @@ pub fn is_unidentified(name: &str) -> bool {
     fold(name).starts_with("unidentified")
 }
 
+/// The label names an unknown armed group ("Unidentified Armed Group (Mali)"), not another
+/// unknown actor ("Unidentified Communal Militia (Mali)", "Unidentified civilians").
+pub fn is_unidentified_armed_group(name: &str) -> bool {
+    is_unidentified(name) && fold(name).contains("armed group")
+}
+
 /// The label hedges between groups ("JNIM and/or Islamic State …").
 pub fn is_compound(name: &str) -> bool {
     name.to_ascii_lowercase().contains("and/or")
@@ -236,10 +242,10 @@ pub fn is_jihadist_incident(i: &Incident) -> bool {
 
 /// An incident attributed to an unidentified armed group (either side or an associate).
 pub fn is_unidentified_incident(i: &Incident) -> bool {
-    [&i.actor1, &i.actor2]
-        .into_iter()
-        .flatten()
-        .any(|a| is_unidentified(&a.name) && fold(&a.name).contains("armed group"))
+    [&i.actor1, &i.actor2].into_iter().flatten().any(|a| {
+        is_unidentified_armed_group(&a.name)
+            || a.associated.iter().any(|s| is_unidentified_armed_group(s))
+    })
 }
 
 #[cfg(test)]
@@ -315,6 +321,37 @@ mod tests {
         assert_eq!(k("Dan Na Ambassagou").as_deref(), Some("Dan Na Ambassagou"));
         assert_eq!(k("Unidentified Armed Group (Mali)"), None);
         assert_eq!(k("JNIM and/or Islamic State Sahel Province"), None);
+    }
+
+    #[test]
+    fn unidentified_armed_groups_and_other_unknown_actors() {
+        assert!(is_unidentified_armed_group(
+            "Unidentified Armed Group (Mali)"
+        ));
+        assert!(is_unidentified_armed_group(
+            "unidentified armed group (Burkina Faso)"
+        ));
+        assert!(!is_unidentified_armed_group(
+            "Unidentified Communal Militia (Mali)"
+        ));
+        assert!(!is_unidentified_armed_group("JNIM"));
+        // An associate counts too.
+        let mut i = Incident::new(
+            "x".into(),
+            crate::model::Dataset::Acled,
+            crate::model::EventDate::day(
+                chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                crate::model::DatePrecision::Day,
+            ),
+            0.0,
+            12.0,
+        );
+        i.actor1 = Some(crate::model::Actor {
+            name: "Civilians (Mali)".into(),
+            kind: None,
+            associated: vec!["Unidentified Armed Group (Mali)".into()],
+        });
+        assert!(is_unidentified_incident(&i));
     }
 
     #[test]

@@ -1,10 +1,31 @@
 //! `sahel-risk coast`: distances to the sea and to the coastal states' northern borders.
 //!
-//! Contract: `coast [FILE] --json` prints one JSON object
-//! `{"events": [{"id", "coast_km", "border_km"}...], "bands": [{"band_km", "last_12m", "prior_12m"}...],
-//! "frontier": [{"quarter", "min_coast_km", "median_coast_km"}...]}`; `coast --point LAT,LON --json`
-//! prints `{"coast_km", "border_km"}`. Without FILE it uses the bundled sample. Bands and frontier
-//! count jihadist-attributed incidents only; the 12-month windows end at the newest event.
+//! Contract: `coast [FILE] [--whole-land-border] --json` prints one JSON object
+//! `{"border", "events": [{"id", "coast_km", "border_km", "country_mismatch"}...],
+//! "bands": [{"band_km", "last_12m", "prior_12m"}...], "inside": {"last_12m", "prior_12m"},
+//! "jihadist", "unidentified", "country_mismatch", "country_mismatch_jihadist",
+//! "country_mismatch_ids": [...],
+//! "frontier": [{"quarter", "min_coast_km", "median_coast_km", "p10_coast_km", "n_behind_p10",
+//! "events", "unidentified"}...]}`;
+//! `coast --point LAT,LON [--whole-land-border] --json` prints `{"coast_km", "border_km", "border"}`.
+//! Without FILE it uses the bundled sample.
+//!
+//! * `border`: what `border_km` is measured to, `"sahel"` (default: the border of Benin, Togo,
+//!   Ghana and Côte d'Ivoire with Mali, Burkina Faso and Niger) or `"whole_land_border"`
+//!   (`--whole-land-border`: also Guinea, Liberia, Nigeria; the measure before issue 15).
+//!   `border_km` is negative inside the coastal states, positive outside (also in Nigeria or
+//!   Guinea).
+//! * `bands`, `inside`: jihadist-attributed incidents, the 12-month windows ending at the newest
+//!   event. Bands count incidents in Mali, Burkina Faso and Niger within `band_km` of the border
+//!   (`"whole_land_border"`: in any non-coastal country). An incident counts in its dataset's
+//!   country, else in the polygon it falls in.
+//! * `country_mismatch`: incidents whose dataset country differs from the polygon they fall in
+//!   (`_jihadist`: of them jihadist-attributed; `_ids`: the first 20 ids); per event as a bool.
+//! * `frontier`, per quarter with jihadist-attributed incidents: `events` of them; their
+//!   distance to the sea: `min_coast_km` (one event), `p10_coast_km` (10th percentile by nearest
+//!   rank: the value at rank ceil(0.1 · events)), `n_behind_p10` (events at or below it),
+//!   `median_coast_km`; `unidentified`: incidents of unidentified armed groups that quarter,
+//!   counted beside `events`, not in them.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,7 +33,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use sahel_risk::analysis::IncidentColumns;
 use sahel_risk::analysis::coast::{
-    CoastDistances, CoastReadout, DEFAULT_BANDS_KM, indexes_for, quarter_label,
+    BorderKind, CoastDistances, CoastReadout, DEFAULT_BANDS_KM, indexes_for_kind, quarter_label,
 };
 use sahel_risk::geodata::GeoData;
 use serde_json::json;
@@ -23,6 +44,8 @@ pub struct Args {
     pub point: Option<String>,
     pub points: Option<PathBuf>,
     pub json: bool,
+    /// Measure to the coastal states' whole land border instead of the Sahel border.
+    pub whole_land_border: bool,
 }
 
 fn round1(v: f64) -> serde_json::Value {
@@ -54,7 +77,12 @@ fn parse_point(s: &str) -> anyhow::Result<(f64, f64)> {
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let geo = GeoData::load(GeoData::default_override_dir().as_deref());
-    let (sea, border) = indexes_for(&geo);
+    let kind = if args.whole_land_border {
+        BorderKind::WholeLandBorder
+    } else {
+        BorderKind::Sahel
+    };
+    let (sea, border) = indexes_for_kind(&geo, kind);
     if let Some(points) = &args.points {
         // Benchmark mode: distances for a CSV of lon,lat points; prints a timing summary.
         let text = std::fs::read_to_string(points)
@@ -78,7 +106,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     if let Some(p) = &args.point {
         let (lon, lat) = parse_point(p)?;
-        let out = json!({"coast_km": round1(sea.distance_km(lon, lat)), "border_km": round1(border.signed_km(lon, lat))});
+        let out = json!({
+            "coast_km": round1(sea.distance_km(lon, lat)),
+            "border_km": round1(border.signed_km(lon, lat)),
+            "border": kind.key(),
+        });
         println!("{out}");
         return Ok(0);
     }
@@ -96,8 +128,15 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     // Distances of every incident (geometry, not a count: no dataset rule applies).
     let events: Vec<_> = incidents
         .iter()
-        .zip(distances.coast_km.iter().zip(&distances.border_km))
-        .map(|(i, (c, b))| json!({"id": &*i.id, "coast_km": round1(*c), "border_km": round1(*b)}))
+        .enumerate()
+        .map(|(k, i)| {
+            json!({
+                "id": &*i.id,
+                "coast_km": round1(distances.coast_km[k]),
+                "border_km": round1(distances.border_km[k]),
+                "country_mismatch": distances.mismatch[k],
+            })
+        })
         .collect();
     let bands: Vec<_> = readout
         .bands
@@ -109,10 +148,34 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .iter()
         .map(|q| {
             let (y, n) = quarter_label(q.quarter);
-            json!({"quarter": format!("{y}Q{n}"), "min_coast_km": round1(q.min_km), "median_coast_km": round1(q.median_km)})
+            json!({
+                "quarter": format!("{y}Q{n}"),
+                "min_coast_km": round1(q.min_km),
+                "median_coast_km": round1(q.median_km),
+                "p10_coast_km": round1(q.p10_km),
+                "n_behind_p10": q.n_behind_p10,
+                "events": q.n,
+                "unidentified": q.unidentified,
+            })
         })
         .collect();
-    let out = json!({"events": events, "bands": bands, "frontier": frontier});
+    let mismatch_ids: Vec<&str> = readout
+        .mismatch_examples
+        .iter()
+        .map(|&k| &*incidents[k].id)
+        .collect();
+    let out = json!({
+        "border": kind.key(),
+        "events": events,
+        "bands": bands,
+        "inside": {"last_12m": readout.inside.0, "prior_12m": readout.inside.1},
+        "jihadist": readout.jihadist,
+        "unidentified": readout.unidentified,
+        "country_mismatch": readout.country_mismatch,
+        "country_mismatch_jihadist": readout.country_mismatch_jihadist,
+        "country_mismatch_ids": mismatch_ids,
+        "frontier": frontier,
+    });
     if args.json {
         println!("{out}");
     } else {

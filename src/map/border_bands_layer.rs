@@ -1,6 +1,6 @@
-//! The 10, 50 and 100 km bands north of the coastal states' land border (Benin, Togo, Ghana,
-//! Côte d'Ivoire), from the signed-distance field computed once, with the border itself drawn
-//! over them. The counts of incidents in each band are in the legend and the coast panel.
+//! The 10, 50 and 100 km bands north of the coastal states' (Benin, Togo, Ghana, Côte
+//! d'Ivoire) border with Mali, Burkina Faso and Niger, from the signed-distance field computed
+//! once (in those seven countries only), with the border itself drawn over them. The counts of incidents in each band are in the legend and the coast panel.
 
 use egui::{Align2, Color32, FontId, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};

@@ -1,7 +1,9 @@
-//! The southward frontier: for a chosen quarter, the southernmost jihadist-attributed incident
-//! of every 0.5° longitude band, drawn as a stepped profile (a level across each band at its
-//! southernmost latitude, joined to the next band; broken where a band has none) with a dot on
-//! the incident itself, and the three quarters before it fading behind.
+//! The southward frontier: for a chosen quarter, the 10th-percentile latitude of the
+//! jihadist-attributed incidents of every 0.5° longitude band (never the southernmost event
+//! alone, and only bands with at least 3 incidents: `analysis::coast::frontier_p10`), drawn as a
+//! stepped profile (a level across each band at that latitude, joined to the next band; broken
+//! where a band has none) with a dot on the incident at that rank, and the three quarters
+//! before it fading behind.
 
 use egui::{Color32, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -22,7 +24,7 @@ pub struct FrontierLayer<'a> {
 }
 
 /// The runs of adjacent bands of one quarter, as stepped lon/lat polylines: each band adds
-/// its west and east corners at its southernmost latitude.
+/// its west and east corners at its latitude.
 pub fn runs(cells: &[FrontierCell], quarter: i32) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut last_band = None;
@@ -88,6 +90,8 @@ mod tests {
             lon: band as f64 * 0.5 + 0.25,
             lat,
             index: 0,
+            n: 3,
+            n_behind: 1,
         }
     }
 

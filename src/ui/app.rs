@@ -400,6 +400,8 @@ impl SahelApp {
                     Some(super::coast_job::describe(
                         *d.coast_km.get(i)?,
                         *d.border_km.get(i)?,
+                        d.side.get(i).copied().unwrap_or_default(),
+                        d.mismatch.get(i).copied().unwrap_or(false),
                     ))
                 });
                 incident_details::show(
@@ -583,6 +585,7 @@ impl SahelApp {
                     .map(|r| r.bands.clone())
                     .unwrap_or_default()
             }),
+            border_kind: readout.as_ref().map(|r| r.border).unwrap_or_default(),
             frontier: readout
                 .as_ref()
                 .filter(|_| coast_ui.show_frontier)

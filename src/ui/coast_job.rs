@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use super::incidents::Incidents;
 use crate::analysis::coast::{
-    BorderIndex, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM, GridField,
+    BorderIndex, COASTAL_STATES, CoastDistances, CoastIndex, CoastReadout, DEFAULT_BANDS_KM,
+    GridField, SAHEL_STATES, Side,
 };
 use crate::geodata::GeoData;
 
@@ -27,7 +28,8 @@ pub struct CoastTools {
     pub border: BorderIndex,
     /// km to the sea, on land.
     pub sea_field: GridField,
-    /// Signed km to the coastal states' land border, on land.
+    /// Signed km to the coastal states' northern border, in the coastal and the Sahel states
+    /// (elsewhere, e.g. in Nigeria, a positive distance is not "north of the border").
     pub border_field: GridField,
     pub build_ms: f64,
 }
@@ -40,7 +42,13 @@ impl CoastTools {
         let sea_field = GridField::compute(crate::geodata::BOX, SEA_FIELD_STEP, on_land, |p| {
             sea.distance_km_many(p)
         });
-        let border_field = GridField::compute(BORDER_FIELD_BOX, BORDER_FIELD_STEP, on_land, |p| {
+        let measured = |lon: f64, lat: f64| {
+            geo.countries.locate(lon, lat).is_some_and(|r| {
+                let iso3 = geo.countries.regions[r].country.as_str();
+                COASTAL_STATES.contains(&iso3) || SAHEL_STATES.contains(&iso3)
+            })
+        };
+        let border_field = GridField::compute(BORDER_FIELD_BOX, BORDER_FIELD_STEP, measured, |p| {
             border.signed_km_many(p)
         });
         CoastTools {
@@ -52,33 +60,55 @@ impl CoastTools {
         }
     }
 
-    /// "512 km from the sea · 120 km north of the coastal states' border".
+    /// "512 km from the sea · 120 km north of the coastal states' border" for a point of the
+    /// map (its side from the country polygons).
     pub fn describe(&self, lon: f64, lat: f64) -> String {
+        let side = match self.border.country_at(lon, lat) {
+            Some(c) if COASTAL_STATES.contains(&c) => Side::Coastal,
+            Some(c) if SAHEL_STATES.contains(&c) => Side::Sahel,
+            Some(_) => Side::Other,
+            None => Side::Unknown,
+        };
         describe(
             self.sea.distance_km(lon, lat),
             self.border.signed_km(lon, lat),
+            side,
+            false,
         )
     }
 }
 
-/// The distances in words.
-pub fn describe(coast_km: f64, border_km: f64) -> String {
+/// The distances in words, for an incident that counts on `side` (see
+/// `analysis::coast::readout`); `mismatch`: its dataset country is not the map's.
+pub fn describe(coast_km: f64, border_km: f64, side: Side, mismatch: bool) -> String {
     let sea = if coast_km.is_finite() {
         format!("{coast_km:.0} km from the sea")
     } else {
         "distance to the sea unknown".into()
     };
+    let km = border_km.abs();
     let border = if !border_km.is_finite() {
         String::new()
-    } else if border_km > 0.0 {
-        format!(" · {border_km:.0} km north of the coastal states' border")
     } else {
-        format!(
-            " · inside a coastal state, {:.0} km from its border",
-            -border_km
-        )
+        match (side, border_km > 0.0) {
+            (Side::Sahel, _) | (Side::Unknown, true) => {
+                format!(" · {km:.0} km north of the coastal states' border")
+            }
+            (Side::Coastal, _) | (Side::Unknown, false) => {
+                format!(" · inside a coastal state, {km:.0} km from its northern border")
+            }
+            (Side::Other, _) => format!(
+                " · outside the Sahel and coastal states, {km:.0} km from the coastal states' \
+                 northern border"
+            ),
+        }
     };
-    format!("{sea}{border}")
+    let note = if mismatch {
+        " · the dataset's country is not the map's (counted by the dataset's)"
+    } else {
+        ""
+    };
+    format!("{sea}{border}{note}")
 }
 
 type Outcome = (Arc<CoastDistances>, CoastReadout);

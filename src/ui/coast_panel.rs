@@ -1,12 +1,13 @@
 //! The coast panel: the layer switches and settings, the border-band counts (last 12 months
-//! against the 12 before), the frontier quarter, and the chart of the closest and median
-//! distance to the sea per quarter.
+//! against the 12 before) with the border they are measured from, the incidents whose dataset
+//! country is not the map's, the frontier quarter, and the chart of the 10th-percentile
+//! (headline), closest (points) and median distance to the sea per quarter.
 
 use egui::Ui;
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points, VLine};
 
 use super::coast_job::CoastJob;
-use crate::analysis::coast::{CoastReadout, quarter_label};
+use crate::analysis::coast::{BorderKind, CoastReadout, quarter_label};
 use crate::map::border_bands_layer::BorderBands;
 use crate::map::sea_bands_layer::{DEFAULT_SEA_BANDS_KM, SeaBands};
 
@@ -165,8 +166,17 @@ impl CoastUi {
             return;
         };
         ui.weak(format!(
-            "{} in the filter; last 12 months to {as_of} against the 12 before.",
-            r.jihadist
+            "{} in the filter ({} more by unidentified armed groups, not counted); last 12 \
+             months to {as_of} against the 12 before.",
+            r.jihadist, r.unidentified
+        ));
+        ui.weak(format!(
+            "Distances to the {}; bands count incidents in {}.",
+            r.border.label(),
+            match r.border {
+                BorderKind::Sahel => "Mali, Burkina Faso and Niger",
+                BorderKind::WholeLandBorder => "any neighbouring country",
+            }
         ));
         egui::Grid::new("coast_bands")
             .num_columns(4)
@@ -197,6 +207,15 @@ impl CoastUi {
                  measure): {l}, against {p} ({}).",
                 change(l, p)
             ));
+        }
+        if r.country_mismatch > 0 {
+            ui.label(format!(
+                "Country differs from the map: {} incidents in the filter ({} jihadist) lie in \
+                 another country than their dataset says; they count in the dataset's country.",
+                r.country_mismatch, r.country_mismatch_jihadist
+            ));
+        } else {
+            ui.weak("Country differs from the map: none.");
         }
     }
 
@@ -229,9 +248,13 @@ impl CoastUi {
         });
         if let Some(s) = r.quarters.iter().find(|s| s.quarter == q) {
             ui.label(format!(
-                "{}: {} incidents; closest {:.0} km to the sea, median {:.0} km.",
+                "{}: {} incidents ({} more by unidentified armed groups); 10th percentile {:.0} \
+                 km to the sea ({} incidents at or below), closest {:.0} km, median {:.0} km.",
                 quarter_text(q),
                 s.n,
+                s.unidentified,
+                s.p10_km,
+                s.n_behind_p10,
                 s.min_km,
                 s.median_km
             ));
@@ -245,6 +268,11 @@ impl CoastUi {
             .iter()
             .map(|s| [x(s.quarter), s.min_km])
             .collect();
+        let p10: PlotPoints = r
+            .quarters
+            .iter()
+            .map(|s| [x(s.quarter), s.p10_km])
+            .collect();
         let median: PlotPoints = r
             .quarters
             .iter()
@@ -256,8 +284,13 @@ impl CoastUi {
             .y_axis_label("km to the sea")
             .allow_scroll(false)
             .show(ui, |plot| {
-                plot.line(Line::new("closest", min));
-                plot.line(Line::new("median", median));
+                plot.line(Line::new("10th percentile", p10).width(2.5));
+                plot.points(
+                    Points::new("closest (one event)", min)
+                        .radius(2.0)
+                        .color(egui::Color32::from_gray(140)),
+                );
+                plot.line(Line::new("median", median).width(1.0));
                 plot.vline(VLine::new(quarter_text(q), x(q)));
             });
     }

@@ -8,7 +8,7 @@
 
 use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
-use crate::analysis::coast::BandRow;
+use crate::analysis::coast::{BandRow, BorderKind};
 use crate::map::border_bands_layer::{BORDER_COLOUR, border_band_colour};
 use crate::map::clusters_layer::{
     ClusterColour, SEVERITY_COLOURS, SEVERITY_LABELS, SEVERITY_SHORT, count_label, marker_radius,
@@ -183,6 +183,8 @@ pub struct CoastLegend {
     pub sea_edges: Option<Vec<f64>>,
     /// The border bands and their counts (last 12 months, prior 12) when known.
     pub border_bands: Option<Vec<BandRow>>,
+    /// The border the bands are measured from.
+    pub border_kind: BorderKind,
     /// "2025 Q3" when the frontier is drawn.
     pub frontier: Option<String>,
     /// The risk shading, when shown.
@@ -250,7 +252,13 @@ fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
     }
     if let Some(bands) = &c.border_bands {
         title(ui, "Jihadist-attributed incidents");
-        text(ui, "near the coastal states, last 12 m (prior)");
+        text(
+            ui,
+            match c.border_kind {
+                BorderKind::Sahel => "in Mali, Burkina Faso, Niger, last 12 m (prior)",
+                BorderKind::WholeLandBorder => "near the coastal states, last 12 m (prior)",
+            },
+        );
         for (k, b) in bands.iter().enumerate() {
             rect_row(
                 ui,
@@ -262,7 +270,7 @@ fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
             let (r, _) = ui.allocate_exact_size(vec2(14.0, 10.0), egui::Sense::hover());
             ui.painter()
                 .hline(r.x_range(), r.center().y, Stroke::new(2.2, BORDER_COLOUR));
-            text(ui, "coastal states' land border");
+            text(ui, c.border_kind.label());
         });
     }
     if let Some(q) = &c.frontier {
@@ -270,7 +278,7 @@ fn coast_rows(ui: &mut Ui, c: &CoastLegend) {
             let (r, _) = ui.allocate_exact_size(vec2(14.0, 10.0), egui::Sense::hover());
             ui.painter()
                 .hline(r.x_range(), r.center().y, Stroke::new(3.0, FRONTIER_COLOUR));
-            text(ui, &format!("southernmost jihadist incidents, {q}"));
+            text(ui, &format!("jihadist frontier (10th percentile), {q}"));
         });
     }
 }

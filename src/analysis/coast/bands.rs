@@ -1,8 +1,9 @@
 //! Counting points in distance bands north of the border.
 
 /// For each band width `b` in `bands` (km), how many distances `d` of `border_km` satisfy
-/// `0 < d <= b`: points outside the coastal states within `b` km of their land border (see
-/// [`super::BorderIndex`]). `NaN` distances and `NaN` bands count nothing. The output has one
+/// `0 < d <= b`: points outside the coastal states within `b` km of their northern border (see
+/// [`super::BorderIndex`]; the readout passes `|border_km|` of the incidents that count in
+/// Mali, Burkina Faso or Niger). `NaN` distances and `NaN` bands count nothing. The output has one
 /// count per band, in the order given; bands need not be sorted. Example: distances
 /// `[-3, 0, 5, 10, 42, 99, NaN]` with bands `[10, 50, 100]` give `[2, 3, 4]`.
 pub fn band_counts(border_km: &[f64], bands: &[f64]) -> Vec<usize> {

@@ -1,20 +1,35 @@
-//! Signed distance to the northern (land) border of the coastal states.
+//! Signed distance to the northern border of the coastal states.
 //!
 //! # Definition
 //!
 //! Let U be the union of the coastal states' polygons (by default Benin `BEN`, Togo `TGO`,
-//! Ghana `GHA` and Côte d'Ivoire `CIV`, see [`COASTAL_STATES`]). Its **land border** is the part
-//! of U's boundary that U shares with other countries: every edge of a coastal state's rings
-//! that another, non-coastal country's rings also have. For the bundled Natural Earth countries
-//! that is the line from the Liberian coast (Côte d'Ivoire–Liberia) through Guinea, Mali,
-//! Burkina Faso and Niger to the Nigerian coast (Benin–Nigeria). Left out: the sea coast (edges
-//! no other country has) and the borders between two coastal states (inside U).
+//! Ghana `GHA` and Côte d'Ivoire `CIV`, see [`COASTAL_STATES`]). Two lines on U's boundary can
+//! be measured ([`BorderKind`]):
 //!
-//! The **signed border distance** of a point is the geodesic distance (km, WGS 84) to that land
-//! border, negative when the point is inside U and positive outside: "north of the border" for
-//! the Sahel states, also positive in Guinea, Liberia or Nigeria. A point in no country (at sea,
-//! in a gap between polygons, or outside the data box) takes the side of the nearest country
-//! outline, so a point off the Ghanaian shore is negative and one off Senegal positive.
+//! * **The Sahel border** ([`BorderKind::Sahel`], the default): the edges a coastal state
+//!   shares with one of the Sahel states Mali `MLI`, Burkina Faso `BFA` and Niger `NER`
+//!   ([`SAHEL_STATES`]). This is the "northern border" of the Africa Center's measure (militant
+//!   Islamist violence within 50 km of the coastal states' northern borders): for the bundled
+//!   Natural Earth countries one line of about 2,200 km from the Côte d'Ivoire–Mali–Guinea
+//!   tripoint to the Benin–Niger–Nigeria tripoint.
+//! * **The whole land border** ([`BorderKind::WholeLandBorder`], a labelled option): every edge
+//!   a coastal state shares with any non-coastal country, about 4,060 km from the Liberian coast
+//!   through Guinea and the Sahel states to the Nigerian coast (Nigeria 736 km, Liberia 568 km,
+//!   Guinea 563 km of it). This was the only measure before issue 15; it puts Kandi (Benin) 66 km
+//!   from Nigeria instead of 92.6 km from Burkina Faso (the W park, near the Niger tripoint).
+//!
+//! Left out of both: the sea coast (edges no other country has) and the borders between two
+//! coastal states (inside U).
+//!
+//! The **signed border distance** of a point is the geodesic distance (km, WGS 84) to the
+//! measured line, negative when the point is inside U and positive outside. Positive means
+//! "outside the coastal states", not "north of the border": a point in Nigeria, Guinea or
+//! Liberia is positive too, at its distance to the nearest point of the Sahel border (Lagos
+//! 565 km, to the Benin–Burkina Faso border), so counts "north of the border" must also ask which
+//! country the point is in (the band counts take only Mali, Burkina Faso and Niger, see
+//! `readout.rs`). A point in no country (at sea, in a gap between polygons, or outside the data
+//! box) takes the side of the nearest country outline, so a point off the Ghanaian shore is
+//! negative and one off Senegal positive. The sign never depends on the [`BorderKind`].
 //!
 //! Shared edges are recognised exactly: the countries come from a topology (Natural Earth via
 //! TopoJSON), so neighbours have identical vertices; vertices are compared rounded to 1e-5°
@@ -31,28 +46,73 @@ use std::collections::HashMap;
 use geo::{Coord, LineString, MultiPolygon};
 
 use super::chain::{chain, key};
+use super::geodesic::karney_km;
 use super::segments::SegmentTree;
 use super::side::{Country, Sides};
 
 /// ISO 3166-1 alpha-3 codes of the Gulf of Guinea states whose northern border is measured.
 pub const COASTAL_STATES: [&str; 4] = ["BEN", "TGO", "GHA", "CIV"];
 
+/// ISO 3166-1 alpha-3 codes of the Sahel states on the far side of the northern border.
+pub const SAHEL_STATES: [&str; 3] = ["MLI", "BFA", "NER"];
+
+/// Which part of the coastal states' land border [`BorderIndex`] measures to (see the module
+/// documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BorderKind {
+    /// The border with Mali, Burkina Faso and Niger ([`SAHEL_STATES`]).
+    #[default]
+    Sahel,
+    /// Every edge shared with a non-coastal country (also Guinea, Liberia, Nigeria).
+    WholeLandBorder,
+}
+
+impl BorderKind {
+    /// The name scripts read (`"sahel"`, `"whole_land_border"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            BorderKind::Sahel => "sahel",
+            BorderKind::WholeLandBorder => "whole_land_border",
+        }
+    }
+
+    /// What the legend and the panel say is measured.
+    pub fn label(self) -> &'static str {
+        match self {
+            BorderKind::Sahel => "border with Mali, Burkina Faso and Niger",
+            BorderKind::WholeLandBorder => "coastal states' whole land border",
+        }
+    }
+
+    /// True when an edge a coastal state shares with `neighbour` is measured.
+    fn measures(self, neighbour: &str) -> bool {
+        match self {
+            BorderKind::Sahel => SAHEL_STATES.contains(&neighbour),
+            BorderKind::WholeLandBorder => true,
+        }
+    }
+}
+
 /// What [`BorderIndex::new`] found in the countries: edge counts, for checks and reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BorderStats {
     /// Coastal codes that matched a country.
     pub coastal_found: Vec<String>,
-    /// Edges of the land border (shared with a non-coastal country).
+    /// Edges of the measured border (shared with a non-coastal country the [`BorderKind`]
+    /// measures).
     pub land_edges: usize,
-    /// Land-border edges per neighbour (iso3, count), sorted by iso3.
+    /// Measured edges per neighbour (iso3, count), sorted by iso3.
     pub by_neighbour: Vec<(String, usize)>,
+    /// Edges shared with a non-coastal country that the [`BorderKind`] leaves out (Guinea,
+    /// Liberia, Nigeria for [`BorderKind::Sahel`]).
+    pub unmeasured_land_edges: usize,
     /// Edges shared by two coastal states (inside the union, not measured).
     pub internal_edges: usize,
     /// Edges of a coastal state no other country has (sea coast, data-box edge).
     pub unshared_edges: usize,
 }
 
-/// The nearest point of the land border and the signed distance to it.
+/// The nearest point of the measured border and the signed distance to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BorderPoint {
     /// Signed geodesic distance (km): negative inside the coastal states.
@@ -65,7 +125,8 @@ pub struct BorderPoint {
     pub neighbour: String,
 }
 
-/// One stretch of the land border: the edges a coastal state shares with one neighbour, joined.
+/// One stretch of the measured border: the edges a coastal state shares with one neighbour,
+/// joined.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LandBorderLine {
     pub coastal: String,
@@ -73,9 +134,11 @@ pub struct LandBorderLine {
     pub line: LineString<f64>,
 }
 
-/// Land border of the coastal states' union in an R-tree, plus what is needed to tell the side.
+/// The measured border of the coastal states' union in an R-tree, plus what is needed to tell
+/// the side and the country of a point.
 #[derive(Debug, Clone)]
 pub struct BorderIndex {
+    kind: BorderKind,
     /// The countries and the point-in-polygon test.
     sides: Sides,
     /// Land-border lines, and the same in an R-tree (tag = index into `pairs`).
@@ -105,10 +168,20 @@ fn chain_by_tag(edges: &[(u32, [Coord<f64>; 2])]) -> Vec<(u32, Vec<Coord<f64>>)>
 
 impl BorderIndex {
     /// Build from the countries (iso3 code, shape in lon/lat) and the codes of the coastal
-    /// states (usually [`COASTAL_STATES`]). Codes compare exactly.
+    /// states (usually [`COASTAL_STATES`]), measuring to the Sahel border
+    /// ([`BorderKind::Sahel`]). Codes compare exactly.
     pub fn new<'a>(
         countries: impl IntoIterator<Item = (&'a str, &'a MultiPolygon<f64>)>,
         coastal: &[&str],
+    ) -> Self {
+        Self::with_kind(countries, coastal, BorderKind::Sahel)
+    }
+
+    /// [`BorderIndex::new`] measuring to the border `kind` names.
+    pub fn with_kind<'a>(
+        countries: impl IntoIterator<Item = (&'a str, &'a MultiPolygon<f64>)>,
+        coastal: &[&str],
+        kind: BorderKind,
     ) -> Self {
         let countries: Vec<Country> = countries
             .into_iter()
@@ -155,6 +228,9 @@ impl BorderIndex {
                 continue;
             };
             match owners.iter().find(|&&o| !countries[o].coastal) {
+                Some(&n) if !kind.measures(&countries[n].iso3) => {
+                    stats.unmeasured_land_edges += 1;
+                }
                 Some(&n) => {
                     let tag = pairs.iter().position(|&p| p == (c, n)).unwrap_or_else(|| {
                         pairs.push((c, n));
@@ -204,6 +280,7 @@ impl BorderIndex {
         let outlines = chain_by_tag(&outline_edges);
         let outlines = SegmentTree::new(outlines.iter().map(|(tag, l)| (*tag, l.as_slice())));
         BorderIndex {
+            kind,
             sides: Sides::new(countries, outlines),
             lines,
             land,
@@ -217,15 +294,42 @@ impl BorderIndex {
         &self.stats
     }
 
-    /// The land border as lines (one or more per coastal state and neighbour), e.g. to draw the
-    /// line the distances are measured to.
+    /// Which border the distances are measured to.
+    pub fn kind(&self) -> BorderKind {
+        self.kind
+    }
+
+    /// The measured border as lines (one or more per coastal state and neighbour), e.g. to draw
+    /// the line the distances are measured to.
     pub fn land_border(&self) -> &[LandBorderLine] {
         &self.lines
     }
 
-    /// Signed geodesic distance (km) to the coastal states' land border: negative inside them,
-    /// positive outside (see the module documentation). `NaN` when the input is not a
-    /// coordinate or no land border was found.
+    /// Geodesic length (km) of the measured border: the sum of its edges' geodesics.
+    pub fn length_km(&self) -> f64 {
+        self.lines
+            .iter()
+            .flat_map(|l| l.line.lines())
+            .map(|e| karney_km(e.start.x, e.start.y, e.end.x, e.end.y))
+            .sum()
+    }
+
+    /// The iso3 code of the country whose polygons contain the point (the first in the input
+    /// order on a shared edge); `None` at sea, in a gap, outside the data or for a non-coordinate.
+    pub fn country_at(&self, lon: f64, lat: f64) -> Option<&str> {
+        self.sides
+            .country_at(lon, lat)
+            .map(|c| self.sides.countries[c].iso3.as_str())
+    }
+
+    /// True when `iso3` is one of the coastal states this index was built with.
+    pub fn is_coastal(&self, iso3: &str) -> bool {
+        self.stats.coastal_found.iter().any(|c| c == iso3)
+    }
+
+    /// Signed geodesic distance (km) to the measured border: negative inside the coastal
+    /// states, positive outside (see the module documentation). `NaN` when the input is not a
+    /// coordinate or no such border was found.
     pub fn signed_km(&self, lon: f64, lat: f64) -> f64 {
         self.locate(lon, lat).map_or(f64::NAN, |b| b.km)
     }

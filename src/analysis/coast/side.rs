@@ -1,5 +1,6 @@
-//! Which side of the coastal states a point is on: point in polygon over the countries, with a
-//! per-cell cache (cells that no country outline touches are classified once, by their centre).
+//! Which country a point is in, and so which side of the coastal states it is on: point in
+//! polygon over the countries, with a per-cell cache (cells that no country outline touches are
+//! classified once, by their centre).
 
 use geo::{BoundingRect, Coord, LineString, MultiPolygon, Polygon, Rect};
 use rstar::primitives::Line;
@@ -66,10 +67,8 @@ fn crosses_odd(ring: &LineString<f64>, p: Coord<f64>) -> bool {
 /// Where a point (or a whole cell) lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
-    /// Inside a coastal state.
-    Coastal,
-    /// Inside another country.
-    Other,
+    /// Inside this country (index into `Sides::countries`).
+    In(u32),
     /// In no country (sea, gaps, outside the data).
     Nowhere,
     /// A cell some outline may cross: test each point.
@@ -123,8 +122,7 @@ impl Sides {
             Some(&class) => class,
         };
         match class {
-            Class::Coastal => true,
-            Class::Other => false,
+            Class::In(c) => self.countries[c as usize].coastal,
             Class::Nowhere | Class::Mixed => self
                 .outlines
                 .nearest_tag(lon, lat)
@@ -132,19 +130,26 @@ impl Sides {
         }
     }
 
+    /// The country (index into `countries`) whose polygons contain the point; `None` in no
+    /// country (sea, gaps, outside the data, not a coordinate).
+    pub fn country_at(&self, lon: f64, lat: f64) -> Option<usize> {
+        let class = match self.cells.get(lon, lat, |area| self.classify(area)) {
+            Some(&Class::Mixed) | None => self.class_at(lon, lat),
+            Some(&class) => class,
+        };
+        match class {
+            Class::In(c) => Some(c as usize),
+            Class::Nowhere | Class::Mixed => None,
+        }
+    }
+
     /// The class of one point: the first country containing it decides.
     fn class_at(&self, lon: f64, lat: f64) -> Class {
         let p = Coord { x: lon, y: lat };
-        for country in &self.countries {
-            if country.contains(p) {
-                return if country.coastal {
-                    Class::Coastal
-                } else {
-                    Class::Other
-                };
-            }
-        }
-        Class::Nowhere
+        self.countries
+            .iter()
+            .position(|country| country.contains(p))
+            .map_or(Class::Nowhere, |c| Class::In(c as u32))
     }
 
     /// A cell whose closed rectangle meets no edge's bounding box lies wholly on one side of
