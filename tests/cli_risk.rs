@@ -153,3 +153,117 @@ fn bad_arguments_are_one_clear_error() {
         assert_refused(&run(&args), &args, needle);
     }
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Σ events over the rows of `risk --format json`, and stderr.
+fn total_events(args: &[&str]) -> (u64, String) {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let total = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["events"]
+                .as_u64()
+                .unwrap()
+        })
+        .sum();
+    (total, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn two_datasets_are_never_summed() {
+    // The Boulkessi attack of 29 March 2017 is in both files; ACLED has one more event.
+    let (a, u) = (
+        fixture("acled_boulkessi.csv"),
+        fixture("ucdp_boulkessi.csv"),
+    );
+    let base = ["risk", "--as-of", "2017-06-30", "--format", "json"];
+    let mut args: Vec<&str> = base.to_vec();
+    args.extend([a.as_str(), u.as_str()]);
+    let (n, err) = total_events(&args);
+    assert_eq!(n, 2, "ACLED's two events, not three: {err}");
+    assert!(err.contains("UCDP GED 1 events left out"), "{err}");
+    args.extend(["--dataset", "ucdp"]);
+    let (n, _) = total_events(&args);
+    assert_eq!(n, 1);
+    // Files in the other order: the same choice (the dataset with the most events).
+    let mut args: Vec<&str> = base.to_vec();
+    args.extend([u.as_str(), a.as_str()]);
+    assert_eq!(total_events(&args).0, 2);
+}
+
+#[test]
+fn demonstrations_count_only_when_asked() {
+    let (pv, err) = total_events(&["risk", "--format", "json"]);
+    assert!(err.contains("of other types"), "{err}");
+    let (all, _) = total_events(&["risk", "--format", "json", "--include-demonstrations"]);
+    assert!(all > pv, "{all} {pv}");
+}
+
+#[test]
+fn backtest_reports_skill_against_the_naive_counts() {
+    let out = run(&[
+        "backtest",
+        "--level",
+        "admin1",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2024-12-31",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let origins = doc["origins"].as_array().unwrap();
+    // 2023-01-01 + k·90 days up to 2024-12-31: 9 origins.
+    assert_eq!(origins.len(), 9);
+    for key in [
+        "auc_score",
+        "auc_last_90_days",
+        "auc_last_365_days",
+        "top10_score",
+        "top50_last_365_days",
+        "coverage_80",
+    ] {
+        let v = doc["mean"][key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&v), "{key} = {v}");
+    }
+    assert_eq!(origins[0]["origin"], "2023-01-01");
+    // The score looks ahead better than last year's count on the sample's regions.
+    assert!(doc["mean"]["auc_score"].as_f64() > doc["mean"]["auc_last_365_days"].as_f64());
+    let csv = run(&[
+        "backtest",
+        "--format",
+        "csv",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-06-30",
+    ]);
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("origin,units,positives,horizon_events,auc_score"));
+    assert!(text.lines().last().unwrap().starts_with("mean,"));
+    for (args, needle) in [
+        (vec!["backtest", "--step", "0"], "--step"),
+        (
+            vec!["backtest", "--from", "2025-01-01", "--to", "2024-01-01"],
+            "--from",
+        ),
+        (vec!["backtest", "--format", "xml"], "--format"),
+        (vec!["risk", "--weights", "1,2"], "--weights"),
+        (vec!["risk", "--dataset", "gtd"], "--dataset"),
+    ] {
+        assert_refused(&run(&args), &args, needle);
+    }
+}

@@ -111,6 +111,15 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         date("--from", args.from.as_deref())?,
         date("--to", args.to.as_deref())?,
     );
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        bail!(
+            "--from {} is after --to {}",
+            date_from_day(f),
+            date_from_day(t)
+        );
+    }
     let p = prepare("backtest", &args.method, None)?;
     let events = p.events();
     let (Some(first), Some(last)) = (p.columns.date_min, p.columns.date_max) else {
