@@ -137,3 +137,34 @@ fn coastal_exposure_shading_weighs_the_score_by_nearness_to_the_sea() {
     assert_eq!(classes[top_exposed], 5);
     assert!(d[top_exposed] < 700.0, "{}", d[top_exposed]);
 }
+
+#[test]
+fn the_risk_tab_says_how_well_the_score_forecast_this_data() {
+    let geo = Arc::new(GeoData::embedded());
+    let towns = sahel_risk::sample::gazetteer_towns(&geo);
+    let incidents = Incidents::with_sample(sahel_risk::sample::sample(&towns));
+    let mut app = SahelApp::with_incidents(geo, incidents);
+    app.risk_ui.show = true;
+    app.right_tab = RightTab::Risk;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1400.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), app);
+    h.run_steps(2);
+    h.state_mut().finish_background_work();
+    h.run_steps(3);
+    let skill = h.state().risk.skill.clone();
+    assert!(skill.len() >= 2, "{} origins", skill.len());
+    // The sentence names the measures and the naive baselines, with this data's numbers.
+    let auc = sahel_risk::analysis::risk::summarise(&skill).auc;
+    let says = format!(
+        "with AUC {:.2} (last year's count {:.2}, last quarter's {:.2})",
+        auc[0], auc[2], auc[1]
+    );
+    assert_eq!(h.query_all_by_label_contains(&says).count(), 1, "{says}");
+    assert!(h.query_all_by_label_contains("political violence").count() >= 1);
+    let image = h.render().expect("render");
+    image
+        .save(std::env::temp_dir().join("sahel_risk_tab.png"))
+        .unwrap();
+}
